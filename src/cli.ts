@@ -10,7 +10,7 @@ Commands:
   migrate                        Bring the database schema up to date
 ${capabilities
   .flatMap((c) => c.commands ?? [])
-  .map((c) => `  ${c.usage.replace(/^spotlight /, '').padEnd(30)} ${c.summary}`)
+  .map((c) => `  ${c.usage.replace(/^spotlight /, '')}\n  ${''.padEnd(30)} ${c.summary}`)
   .join('\n')}
 
 Configuration comes from the environment: PORT, HOST, SPOTLIGHT_DATA_DIR, DATABASE_URL (see README.md).`;
