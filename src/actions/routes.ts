@@ -65,6 +65,7 @@ export function actionRoutes(app: FastifyInstance, ctx: AppContext): void {
       status: str(query.status),
       priority: str(query.priority),
       rag: str(query.rag),
+      sort: str(query.sort),
       ...Object.fromEntries(['dueAfter', 'dueBefore'].flatMap((n) => ['day', 'month', 'year'].map((p) => [`${n}-${p}`, str(query[`${n}-${p}`])]))),
     } as Record<string, string>;
     const [bodies, priorities] = await Promise.all([q.listBodies(db), q.currentPriorities(db)]);
@@ -90,6 +91,7 @@ export function actionRoutes(app: FastifyInstance, ctx: AppContext): void {
       else filter.priorityId = id;
     }
     if (values.rag && !(RAGS as readonly string[]).includes(values.rag)) errors.rag = 'Select a RAG rating from the list';
+    if (values.sort && values.sort !== 'due' && values.sort !== 'due-desc') errors.sort = 'Select an order from the list';
     const after = readDateInput(query, 'dueAfter', 'the earliest due date', false);
     const before = readDateInput(query, 'dueBefore', 'the latest due date', false);
     if (after.error) Object.assign(errors, fieldErrors('dueAfter', after.error));
@@ -103,7 +105,8 @@ export function actionRoutes(app: FastifyInstance, ctx: AppContext): void {
     const tags = await tagsByAction(rows.map((r) => r.id));
     const presented = rows.map((r) => presentAction(r, today, tags.get(r.id)));
     const counts = ragCounts(presented);
-    const shown = values.rag && !hasErrors ? presented.filter((a) => a.rag === values.rag) : presented;
+    const filteredByRag = values.rag && !hasErrors ? presented.filter((a) => a.rag === values.rag) : presented;
+    const shown = values.sort === 'due-desc' ? [...filteredByRag].reverse() : filteredByRag;
     const title = body ? `Actions: ${body.name}` : 'Actions';
     return reply.render(
       'actions/views/tracker.njk',
@@ -117,7 +120,9 @@ export function actionRoutes(app: FastifyInstance, ctx: AppContext): void {
         errors,
         values,
         today,
-        filtered: Object.entries(values).some(([k, v]) => v && !(fixedBody && k === 'body')),
+        filtered: Object.entries(values).some(([k, v]) => v && k !== 'sort' && !(fixedBody && k === 'body')),
+        sortItems: [{ value: 'due', text: 'Due date, earliest first', selected: values.sort !== 'due-desc' }, { value: 'due-desc', text: 'Due date, latest first', selected: values.sort === 'due-desc' }],
+        sortDescending: values.sort === 'due-desc',
         bodyItems: [{ value: '', text: 'All boards and groups' }, ...bodies.map((b) => ({ value: b.slug, text: b.name, selected: values.body === b.slug }))],
         ownerItems: [{ value: '', text: 'Anyone' }, ...owners],
         statusItems: [{ value: '', text: 'Any status' }, { value: 'open', text: 'Open (not started or in progress)', selected: values.status === 'open' }, ...ACTION_STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s], selected: values.status === s }))],
@@ -285,11 +290,12 @@ export function actionRoutes(app: FastifyInstance, ctx: AppContext): void {
     const action = await loadAction(request);
     if (!action) return reply.notFound();
     const b = request.body as Record<string, unknown>;
-    const render = async (errors: FieldErrors, status = 400, version = str(b.version)) =>
-      reply.render('actions/views/action-form.njk', { title: 'Change the action', errors, values: { ...formValues(b), version }, ...(await formData(b)), action }, status);
+    const render = async (errors: FieldErrors, status = 400, version = str(b.version), current?: ReturnType<typeof presentAction>) =>
+      reply.render('actions/views/action-form.njk', { title: 'Change the action', errors, values: { ...formValues(b), version }, ...(await formData(b)), action, current }, status);
     const version = intId(b.version);
     const form = readActionForm(b, todayInLondon());
-    if (!form.value || version === null) return render(version === null ? { ...form.errors, title: 'The form could not be read. Reload the page and try again' } : form.errors);
+    if (version === null) return render({ conflict: 'The form could not be read. Reload the page and try again' });
+    if (!form.value) return render(form.errors);
     // An unchanged "in N months" keeps counting from where it did.
     const due = form.value.due.kind === 'months' && action.due_kind === 'months' && action.due_months === form.value.due.months ? { ...form.value.due, from: action.due_reference } : form.value.due;
     try {
@@ -298,7 +304,7 @@ export function actionRoutes(app: FastifyInstance, ctx: AppContext): void {
     } catch (err) {
       if (err instanceof service.ActionConflictError) {
         const current = (await q.findAction(db, action.id))!;
-        return render({ title: err.message }, 409, String(current.version));
+        return render({ conflict: err.message }, 409, String(current.version), presentAction(current, todayInLondon()));
       }
       if (err instanceof ActionInputError) return render(fieldErrors(err.field, err.message));
       throw err;
@@ -372,7 +378,7 @@ export function actionRoutes(app: FastifyInstance, ctx: AppContext): void {
     } catch (err) {
       if (err instanceof service.ActionConflictError) {
         const current = (await q.findAction(db, action.id))!;
-        return actionPage(request, reply, current, { errors: { comment: err.message }, values: { ...formValues(b), version: String(current.version) } }, 409);
+        return actionPage(request, reply, current, { errors: { status: err.message }, values: { ...formValues(b), version: String(current.version) } }, 409);
       }
       if (err instanceof ActionInputError) return render({ [err.field]: err.message });
       throw err;
@@ -436,8 +442,9 @@ export function actionRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   const planFormData = async (values: Record<string, unknown>) => {
-    const [bodies, meetings] = await Promise.all([q.listBodies(db), q.upcomingMeetings(db, undefined, todayInLondon())]);
+    const [bodies, meetings, priorities] = await Promise.all([q.listBodies(db), q.upcomingMeetings(db, undefined, todayInLondon()), q.currentPriorities(db)]);
     return {
+      priorityItems: priorities.map((p) => ({ value: String(p.id), text: p.name, checked: list(values.priorities).includes(String(p.id)) })),
       bodyItems: [{ value: '', text: 'Select a board or group' }, ...bodies.map((b) => ({ value: String(b.id), text: b.name, selected: str(values.bodyId) === String(b.id) }))],
       meetingItems: [
         { value: '', text: 'Select a meeting' },
@@ -481,7 +488,7 @@ export function actionRoutes(app: FastifyInstance, ctx: AppContext): void {
     } else errors.target = 'Select when the item should come to the meeting';
     if (Object.keys(errors).length) return render(errors);
     try {
-      await db.transaction().execute((tx) => service.createForwardPlanItem(tx, actorOf(request), { bodyId: bodyId!, title, target: target! }));
+      await db.transaction().execute((tx) => service.createForwardPlanItem(tx, actorOf(request), { bodyId: bodyId!, title, target: target!, tags: { priorityIds: idsOf(b.priorities), principleIds: [] } }));
       const body = (await q.findBody(db, bodyId!))!;
       return reply.redirect(`/bodies/${body.slug}/forward-plan?saved=1`, 303);
     } catch (err) {
@@ -497,13 +504,13 @@ export function actionRoutes(app: FastifyInstance, ctx: AppContext): void {
     const b = request.body as Record<string, unknown>;
     const parsed = z.object({ status: z.enum(['planned', 'done', 'withdrawn']), version: z.coerce.number().int() }).safeParse(b);
     const back = `/bodies/${item.body_slug}/forward-plan`;
-    if (!parsed.success) return reply.render('platform/views/error.njk', { title: 'There is a problem with your request', message: 'Select planned, done or withdrawn.' }, 400);
+    if (!parsed.success) return reply.render('actions/views/problem.njk', { title: 'There is a problem with your request', message: 'Select planned, done or withdrawn.', backLink: back }, 400);
     try {
       await db.transaction().execute((tx) => service.setForwardPlanItemStatus(tx, actorOf(request), item.id, parsed.data.version, parsed.data.status));
       return reply.redirect(`${back}?saved=1`, 303);
     } catch (err) {
-      if (err instanceof service.ActionConflictError) return reply.render('platform/views/error.njk', { title: 'This forward-plan item has changed', message: err.message, backLink: back }, 409);
-      if (err instanceof ActionInputError) return reply.render('platform/views/error.njk', { title: 'There is a problem', message: err.message, backLink: back }, 400);
+      if (err instanceof service.ActionConflictError) return reply.render('actions/views/problem.njk', { title: 'This forward-plan item has changed', message: err.message, backLink: back }, 409);
+      if (err instanceof ActionInputError) return reply.render('actions/views/problem.njk', { title: 'There is a problem', message: err.message, backLink: back }, 400);
       throw err;
     }
   });

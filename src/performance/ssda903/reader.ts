@@ -121,7 +121,7 @@ function describeColumns(name: string, columns: readonly string[]): { message: s
     }
   }
   const b = best as { table: TableName; missing: string[]; unexpected: string[] };
-  const parts = [`${name}: the columns do not match any SSDA903 table; the closest is ${b.table}`];
+  const parts = [`${name}: the columns are not recognised as any SSDA903 table; the closest is ${b.table}`];
   if (b.missing.length) parts.push(`required column${b.missing.length > 1 ? 's' : ''} missing: ${b.missing.join(', ')}`);
   if (b.unexpected.length) {
     parts.push(`unexpected column${b.unexpected.length > 1 ? 's' : ''}: ${b.unexpected.map((c) => JSON.stringify(c)).join(', ')}`);
@@ -130,6 +130,29 @@ function describeColumns(name: string, columns: readonly string[]): { message: s
     message: `${parts.join('; ')} (column names must match exactly, including case and spaces)`,
     column: b.missing[0] ?? b.unexpected[0] ?? null,
   };
+}
+
+/**
+ * Offset of the first byte that is not part of a well-formed UTF-8 sequence (for the error message; a
+ * sequence cut by the end of the chunk counts as well-formed). Returns 0 when none is found here (the
+ * fault was a sequence begun in the previous chunk).
+ */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) {
+      if (i + k >= b.length) return 0;
+      const x = b[i + k];
+      const lo = k === 1 && c === 0xe0 ? 0xa0 : k === 1 && c === 0xf0 ? 0x90 : 0x80;
+      const hi = k === 1 && c === 0xed ? 0x9f : k === 1 && c === 0xf4 ? 0x8f : 0xbf;
+      if (x < lo || x > hi) return i;
+    }
+    i += n + 1;
+  }
+  return 0;
 }
 
 /** Reads and parses one file. Throws FileReadError (carrying an error Issue) when it cannot be read. */
@@ -249,9 +272,12 @@ export async function readTableFile(file: InputFile, opts: ReadOptions = {}): Pr
       text = decoder.decode(chunk, { stream: true });
     } catch {
       const utf16 = bytes === 0 && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff));
+      const at = firstInvalidUtf8(chunk);
+      let line = lineNo + 1;
+      for (let k = 0; k < at; k++) if (chunk[k] === 0x0a) line++;
       fail(
         null, 'encoding',
-        `${name}: the file is not valid UTF-8 text${utf16 ? ' (it is UTF-16)' : ` (an invalid byte after byte ${bytes}, near line ${lineNo + 1})`}; save it as "CSV UTF-8"`,
+        `${name}: the file is not valid UTF-8 text${utf16 ? ' (it is UTF-16)' : ` (an invalid byte at byte ${bytes + at + 1}, on line ${line})`}; save it as "CSV UTF-8"`,
       );
       return undefined as never;
     }

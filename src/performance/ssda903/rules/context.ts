@@ -25,6 +25,8 @@ export function compareCodePoints(a: string, b: string): number {
   return a.length - b.length;
 }
 
+const HIGH = /[\uD800-\uFFFF]/;
+
 /** Sorts row indices stably by a date array, missing (NaN) last. */
 export function sortByDate(indices: number[], d: Float64Array): number[] {
   if (indices.length < 2) return indices;
@@ -69,7 +71,9 @@ class View<T extends TableName> implements TableView<T> {
           else groups.set(c, [i]);
         }
       }
-      const children = [...groups.keys()].sort(compareCodePoints);
+      const children = [...groups.keys()];
+      // UTF-16 order is code-point order unless a string holds a surrogate or a character above it.
+      children.sort(children.some((c) => HIGH.test(c)) ? compareCodePoints : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
       this.childIndex = { children, groups, nullRows };
     }
     return this.childIndex;
@@ -83,7 +87,22 @@ class View<T extends TableName> implements TableView<T> {
       out = new Int32Array(this.rows.length);
       let k = 0;
       for (const c of children) {
-        for (const i of sortByDate([...(groups.get(c) as number[])], d)) out[k++] = i;
+        const g = groups.get(c) as number[];
+        if (g.length > 16) {
+          for (const i of sortByDate([...g], d)) out[k++] = i;
+          continue;
+        }
+        // Insertion sort in place (stable; missing dates last): children have few rows.
+        const from = k;
+        for (const i of g) {
+          const v = d[i];
+          let j = k++;
+          while (j > from && (v !== v ? false : !(d[out[j - 1]] <= v))) {
+            out[j] = out[j - 1];
+            j--;
+          }
+          out[j] = i;
+        }
       }
       for (const i of sortByDate([...nullRows], d)) out[k++] = i;
       this.sortCache.set(column, out);

@@ -58,3 +58,13 @@ export function check(rule: Rule, f: Fixture): { status: string; flagged: { [T i
   for (const fl of res.flags) (flagged[fl.table] ??= []).push(fl.line);
   return { status: res.status, flagged };
 }
+
+/**
+ * Runs one rule and returns the 0-based row labels it flagged in `table` (the numbering ssda903-rules.md's
+ * examples use). Throws when the rule did not run (skipped or failed), so a test cannot pass vacuously.
+ */
+export function flaggedRows(rule: Rule, f: Fixture, table: TableName): number[] {
+  const r = check(rule, f);
+  if (r.status !== 'ran') throw new Error(`rule ${rule.code} ${r.status}`);
+  return (r.flagged[table] ?? []).map((l) => l - 2);
+}
