@@ -5,7 +5,8 @@ import { bodyRoutes } from './routes.js';
 import './schema.js';
 
 export * as bodyQueries from './queries.js';
-export { KIND_LABELS, MEMBER_ROLE_LABELS } from './routes.js';
+export * as bodyService from './service.js';
+export { KIND_LABELS, MEMBER_ROLE_LABELS, ORGANISATION_KIND_LABELS } from './presenters.js';
 
 export const bodies: Capability = {
   name: 'bodies',

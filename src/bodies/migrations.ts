@@ -53,4 +53,13 @@ export const bodiesMigrations: Migrations = {
       `.execute(db);
     },
   },
+  '0110_bodies_editing': {
+    async up(db: Kysely<unknown>) {
+      // People and memberships are edited on their own pages, so each gets a version for the stale-edit check.
+      await sql`
+        alter table person add column version integer not null default 1;
+        alter table body_member add column version integer not null default 1;
+      `.execute(db);
+    },
+  },
 };

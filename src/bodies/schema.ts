@@ -6,6 +6,7 @@ export type BodyKind = (typeof BODY_KINDS)[number];
 export const MEMBER_ROLES = ['chair', 'vice-chair', 'member', 'co-opted', 'adviser', 'substitute'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 export const ORGANISATION_KINDS = ['council', 'nhs', 'police', 'youth-offending-service', 'foster-carers', 'children-in-care-council', 'education', 'voluntary', 'other'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 declare module '../platform/database/types.js' {
   interface Database {
@@ -21,6 +22,7 @@ declare module '../platform/database/types.js' {
       organisation_id: number | null;
       user_id: string | null;
       email: string | null;
+      version: Generated<number>;
     };
     body: {
       id: Generated<number>;
@@ -48,6 +50,7 @@ declare module '../platform/database/types.js' {
       role: MemberRole;
       start_date: DateOnly;
       end_date: DateOnly | null;
+      version: Generated<number>;
     };
   }
 }

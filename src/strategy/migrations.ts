@@ -45,4 +45,13 @@ export const strategyMigrations: Migrations = {
       `.execute(db);
     },
   },
+  '0210_strategy_editing': {
+    async up(db: Kysely<unknown>) {
+      // Principles and priorities are edited one by one: each gets a version for the stale-edit check.
+      await sql`
+        alter table strategy_principle add column version integer not null default 1;
+        alter table strategy_priority add column version integer not null default 1;
+      `.execute(db);
+    },
+  },
 };

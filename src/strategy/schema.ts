@@ -18,6 +18,7 @@ declare module '../platform/database/types.js' {
       position: number;
       name: string;
       description: Generated<string>;
+      version: Generated<number>;
     };
     strategy_priority: {
       id: Generated<number>;
@@ -26,6 +27,7 @@ declare module '../platform/database/types.js' {
       slug: string;
       name: string;
       description: Generated<string>;
+      version: Generated<number>;
     };
     /** Tags any record (agenda item, action, forward-plan item, spotlight, indicator, ...) with a principle or priority. */
     strategy_tag: {

@@ -14,7 +14,7 @@ test(`every migration is applied, once, on ${testDbKind}`, async () => {
     assert.deepEqual(await migrateToLatest(h.db as never, allMigrations()), [], 'running again changes nothing');
     const types = await sql<{ table_name: string; column_name: string; data_type: string }>`
       select table_name, column_name, data_type from information_schema.columns
-      where table_schema = 'public' and (column_name like '%date%' or column_name like '%_at') and table_name not like 'kysely%'`.execute(h.db);
+      where table_schema = 'public' and (column_name ~ '(^|_)date(_|$)' or column_name ~ '_(at|on)$') and table_name not like 'kysely%'`.execute(h.db);
     for (const c of types.rows) {
       assert.ok(['date', 'timestamp with time zone'].includes(c.data_type), `${c.table_name}.${c.column_name} is ${c.data_type}, not a date or timestamptz`);
     }
