@@ -1,0 +1,2 @@
+/** The performance dashboard's routes, for the capability's index. */
+export { dashboardRoutes } from './routes.js';

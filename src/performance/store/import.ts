@@ -1,0 +1,217 @@
+/**
+ * Importing one SSDA903 file set for collection year Y: read and validate (ssda903/), refuse the whole set
+ * on any error, else in ONE transaction store the year's tables, merge the episodes into the history
+ * (indicators.md "Multi-year history", as ssda903/history.ts planMerge), keep the warnings, and recompute
+ * the figures of every year held. Importing the same files again leaves the same rows and figures.
+ */
+import { createHash } from 'node:crypto';
+import type { PGlite } from '@electric-sql/pglite';
+import { sql } from 'kysely';
+import type { Actor } from '../../platform/audit.js';
+import { recordAudit } from '../../platform/audit.js';
+import { collectionPeriod, formatIsoDate } from '../ssda903/dates.js';
+import { readFileSet, tablesIn, type Issue } from '../ssda903/index.js';
+import type { InputFile } from '../ssda903/reader.js';
+import type { FileSet, Row, TableName } from '../ssda903/tables.js';
+import type { ImportedFile } from '../schema.js';
+import { recomputeAll } from './compute.js';
+import { inTransaction, type Db } from './db.js';
+import { copyCell, insertRows, BATCH_ROWS } from './rows.js';
+import { STORED_TABLES, toIsoDate } from './tables.js';
+
+export type ImportProgress =
+  | { phase: 'read'; bytes: number; total: number | undefined }
+  | { phase: 'validate' }
+  | { phase: 'store'; rows: number; total: number }
+  | { phase: 'compute'; year: number };
+
+export interface ImportOptions {
+  progress?: (p: ImportProgress) => void;
+  /** Recompute the figures of every year held (default true). A batch of imports may compute once at the end. */
+  compute?: boolean;
+  /** Skip the DfE rules (no warnings); for benchmarks of storage only. */
+  skipRules?: boolean;
+  /** The embedded database behind `db`, when it is one: rows go in and out with COPY (faster there). */
+  pglite?: PGlite;
+}
+
+export interface ImportSummary {
+  year: number;
+  files: ImportedFile[];
+  /** Rows stored per table (this year's file set). */
+  rows: Partial<Record<TableName, number>>;
+  /** Episodes of the history replaced by this file set, and the history's size after it. */
+  episodesReplaced: number;
+  historyEpisodes: number;
+  warnings: number;
+  figures: number;
+  yearsComputed: number[];
+  /** Milliseconds spent reading and validating, storing, computing. */
+  timings: { read: number; store: number; compute: number };
+}
+
+export type ImportResult =
+  | { ok: true; importId: number; warnings: Issue[]; summary: ImportSummary }
+  | { ok: false; errors: Issue[]; warnings: Issue[] };
+
+interface Hashed {
+  file: InputFile;
+  digest(): { sha256: string; bytes: number };
+}
+
+/** Wraps a file so that its SHA-256 and size are taken as the reader streams it (never buffered whole). */
+function hashing(f: InputFile): Hashed {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let result: { sha256: string; bytes: number } | undefined;
+  const content = f.content;
+  if (content instanceof Uint8Array) {
+    hash.update(content);
+    result = { sha256: hash.digest('hex'), bytes: content.length };
+    return { file: f, digest: () => result! };
+  }
+  async function* pass(): AsyncIterable<Uint8Array> {
+    for await (const chunk of content as AsyncIterable<Uint8Array>) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      yield chunk;
+    }
+  }
+  return {
+    file: { name: f.name, content: pass(), size: f.size },
+    digest: () => (result ??= { sha256: hash.digest('hex'), bytes }),
+  };
+}
+
+/** Reads, validates and (when there are no errors) imports a file set for `year`. */
+export async function importReturn(db: Db, actor: Actor, year: number, files: readonly InputFile[], opts: ImportOptions = {}): Promise<ImportResult> {
+  const t0 = performance.now();
+  const hashed = files.map(hashing);
+  const { fileSet, errors, warnings } = await readFileSet(year, hashed.map((h) => h.file), {
+    progress: (bytes, total) => opts.progress?.({ phase: 'read', bytes, total }),
+    skipRules: opts.skipRules,
+  });
+  if (errors.length) return { ok: false, errors, warnings };
+  const digests = new Map(files.map((f, i) => [f.name, hashed[i].digest()]));
+  const t1 = performance.now();
+  const stored = await storeFileSet(db, actor, fileSet, warnings, digests, opts, t1 - t0);
+  return { ok: true, importId: stored.importId, warnings, summary: stored.summary };
+}
+
+/** Stores a validated file set (see importReturn) in `db`'s transaction or a new one. */
+export async function storeFileSet(
+  db: Db,
+  actor: Actor,
+  fileSet: FileSet,
+  warnings: readonly Issue[],
+  digests: ReadonlyMap<string, { sha256: string; bytes: number }>,
+  opts: ImportOptions = {},
+  readMs = 0,
+): Promise<{ importId: number; summary: ImportSummary }> {
+  const year = fileSet.year;
+  const present = tablesIn(fileSet);
+  const total = present.reduce((n, t) => n + (fileSet.tables[t]?.length ?? 0), 0);
+  const files: ImportedFile[] = present.map((t) => {
+    const name = fileSet.files[t] ?? t;
+    const d = digests.get(name);
+    return { name, table: t, rows: fileSet.tables[t]?.length ?? 0, bytes: d?.bytes ?? null, sha256: d?.sha256 ?? '' };
+  });
+  const rowCounts = Object.fromEntries(present.map((t) => [t, fileSet.tables[t]?.length ?? 0])) as Partial<Record<TableName, number>>;
+
+  return inTransaction(db, async (tx) => {
+    const ts = performance.now();
+    // One import at a time: a second waits here until the first commits.
+    await sql`lock table perf_import in exclusive mode`.execute(tx);
+    await sql`set local work_mem = '256MB'`.execute(tx);
+    const imp = await tx.insertInto('perf_import').values({
+      year,
+      imported_by: actor.label,
+      imported_by_id: actor.id,
+      files: JSON.stringify(files),
+      sha256s: files.map((f) => f.sha256),
+      row_counts: JSON.stringify(rowCounts),
+      warning_count: warnings.length,
+    }).returning('id').executeTakeFirstOrThrow();
+
+    let done = 0;
+    const progress = (n: number) => {
+      done += n;
+      opts.progress?.({ phase: 'store', rows: done, total });
+    };
+
+    // The year's tables replace what was held for that year (every table: a table left out of the new
+    // file set is no longer held for the year).
+    for (const s of STORED_TABLES) {
+      if (s.table === 'Episodes') continue;
+      await sql`delete from ${sql.raw(s.sqlName)} where year = ${year}`.execute(tx);
+      const rows = fileSet.tables[s.table];
+      if (rows?.length) await insertRows(tx, s.table, year, rows, progress, opts.pglite);
+    }
+
+    // Episodes: the multi-year merge.
+    const episodes = (fileSet.tables.Episodes ?? []) as readonly Row<'Episodes'>[];
+    const replaced = await mergeEpisodes(tx, year, episodes, opts.pglite);
+    await insertRows(tx, 'Episodes', year, episodes, progress, opts.pglite);
+
+    for (let i = 0; i < warnings.length; i += BATCH_ROWS) {
+      const batch = warnings.slice(i, i + BATCH_ROWS);
+      await sql`insert into perf_warning (import_id, seq, file, table_name, line, rule, column_name, message)
+        select ${imp.id}, * from unnest(
+          ${batch.map((_, k) => i + k + 1)}::integer[], ${batch.map((w) => w.file)}::text[], ${batch.map((w) => w.table)}::text[],
+          ${batch.map((w) => w.line)}::integer[], ${batch.map((w) => w.rule)}::text[], ${batch.map((w) => w.column)}::text[],
+          ${batch.map((w) => w.message)}::text[])`.execute(tx);
+    }
+    const history = await tx.selectFrom('perf_episode').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const tc = performance.now();
+
+    let figures = 0;
+    let yearsComputed: number[] = [];
+    if (opts.compute !== false) {
+      const r = await recomputeAll(tx, { onYear: (y) => opts.progress?.({ phase: 'compute', year: y }), pglite: opts.pglite });
+      figures = r.figures;
+      yearsComputed = r.computed ? r.years : [];
+      await tx.updateTable('perf_import').set({ figure_count: figures, years_computed: yearsComputed }).where('id', '=', imp.id).execute();
+    }
+    const te = performance.now();
+    const summary: ImportSummary = {
+      year, files, rows: rowCounts, episodesReplaced: replaced, historyEpisodes: Number(history.n), warnings: warnings.length,
+      figures, yearsComputed, timings: { read: readMs, store: tc - ts, compute: te - tc },
+    };
+    await recordAudit(tx, actor, 'create', 'performance-import', imp.id, null, {
+      year, files: files.map((f) => `${f.name} (${f.table}, ${f.rows} rows)`).join('; '), warnings: warnings.length, figures,
+    });
+    return { importId: imp.id, summary };
+  });
+}
+
+/**
+ * Deletes the held episodes that `incoming` replaces (planMerge in ssda903/history.ts): for each child
+ * with episodes in the new file, those overlapping the year, and those with the same DECOM as a new row.
+ * Returns how many were deleted.
+ */
+async function mergeEpisodes(tx: Db, year: number, incoming: readonly Row<'Episodes'>[], pglite?: PGlite): Promise<number> {
+  if (incoming.length === 0) return 0;
+  const { start, end } = collectionPeriod(year);
+  const s = formatIsoDate(start);
+  const e = formatIsoDate(end);
+  if (pglite) {
+    // The new (CHILD, DECOM) pairs go in with COPY to a temporary table dropped at commit.
+    await pglite.exec('create temp table if not exists perf_merge_new (child text not null, decom date not null) on commit drop; truncate perf_merge_new');
+    const text = incoming.map((r) => `${copyCell(r.CHILD)}\t${toIsoDate(r.DECOM)}`).join('\n');
+    await pglite.query(`copy perf_merge_new from '/dev/blob'`, [], { blob: new Blob([text, '\n']) });
+    const r = await pglite.query(`
+      delete from perf_episode h
+      using (select distinct child as c, decom as d from perf_merge_new) n
+      where h.child = n.c
+        and ((h.decom <= '${e}'::date and (h.dec is null or h.dec >= '${s}'::date)) or h.decom = n.d)`);
+    return r.affectedRows ?? 0;
+  }
+  const children = incoming.map((r) => r.CHILD as string);
+  const decoms = incoming.map((r) => toIsoDate(r.DECOM));
+  const r = await sql`
+    delete from perf_episode h
+    using (select distinct c, d from unnest(${children}::text[], ${decoms}::date[]) as x(c, d)) n
+    where h.child = n.c
+      and ((h.decom <= ${e}::date and (h.dec is null or h.dec >= ${s}::date)) or h.decom = n.d)`.execute(tx);
+  return Number(r.numAffectedRows ?? 0);
+}
