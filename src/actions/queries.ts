@@ -1,5 +1,6 @@
 /** All of the actions capability's SQL (Kysely). Services and routes call these; nothing else touches the tables. */
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { currentPrioritiesAndPrinciples } from '../strategy/index.js';
 import type { Database } from '../platform/database/types.js';
 import type { ActionStatus } from './rag.js';
 import './schema.js';
@@ -298,23 +299,11 @@ export async function existingPrincipleIds(db: Db, ids: number[]): Promise<numbe
 }
 
 /** Priorities and principles of the current strategy, for forms and filters. */
-export function currentPriorities(db: Db) {
-  return db
-    .selectFrom('strategy_priority')
-    .innerJoin('strategy', 'strategy.id', 'strategy_priority.strategy_id')
-    .select(['strategy_priority.id', 'strategy_priority.name'])
-    .where('strategy.is_current', '=', true)
-    .orderBy('strategy_priority.position')
-    .execute();
+export async function currentPriorities(db: Db) {
+  return (await currentPrioritiesAndPrinciples(db)).priorities;
 }
-export function currentPrinciples(db: Db) {
-  return db
-    .selectFrom('strategy_principle')
-    .innerJoin('strategy', 'strategy.id', 'strategy_principle.strategy_id')
-    .select(['strategy_principle.id', 'strategy_principle.name'])
-    .where('strategy.is_current', '=', true)
-    .orderBy('strategy_principle.position')
-    .execute();
+export async function currentPrinciples(db: Db) {
+  return (await currentPrioritiesAndPrinciples(db)).principles;
 }
 
 // ---------------------------------------------------------------- forward plan

@@ -1,5 +1,6 @@
 /** All of the meetings capability's SQL: meetings, agenda items, papers, attendance, declarations. */
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { currentPrioritiesAndPrinciples } from '../strategy/index.js';
 import type { Database } from '../platform/database/types.js';
 import './schema.js';
 import type { MeetingStatus } from './schema.js';
@@ -178,23 +179,11 @@ export function tagsOf(db: Db, entity: string, ids: number[]) {
     .execute();
 }
 
-export function currentPriorities(db: Db) {
-  return db
-    .selectFrom('strategy_priority')
-    .innerJoin('strategy', 'strategy.id', 'strategy_priority.strategy_id')
-    .select(['strategy_priority.id', 'strategy_priority.name'])
-    .where('strategy.is_current', '=', true)
-    .orderBy('strategy_priority.position')
-    .execute();
+export async function currentPriorities(db: Db) {
+  return (await currentPrioritiesAndPrinciples(db)).priorities;
 }
-export function currentPrinciples(db: Db) {
-  return db
-    .selectFrom('strategy_principle')
-    .innerJoin('strategy', 'strategy.id', 'strategy_principle.strategy_id')
-    .select(['strategy_principle.id', 'strategy_principle.name'])
-    .where('strategy.is_current', '=', true)
-    .orderBy('strategy_principle.position')
-    .execute();
+export async function currentPrinciples(db: Db) {
+  return (await currentPrioritiesAndPrinciples(db)).principles;
 }
 
 // ---------------------------------------------------------------- papers
