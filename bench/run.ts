@@ -10,6 +10,8 @@
  *
  *   npm run bench                     both scales, write docs/performance.md
  *   npm run bench -- --only la        one scale (la | england), and --no-write to leave the doc alone
+ *   npm run bench -- --only custom --children 100000   another number of children, 5 years (for profiling;
+ *                                     the doc is never written)
  */
 import { createReadStream } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -218,10 +220,12 @@ const startMachine = machine();
 const results: ScaleResult[] = [];
 if (!only || only === 'la') results.push(await runScale('LA', 2_000, 5));
 if (!only || only === 'england') results.push(await runScale('England', 400_000, 5));
+// `--only custom --children N`: one run at another scale (for profiling); never written to the doc.
+if (only === 'custom') results.push(await runScale('custom', Number(args[args.indexOf('--children') + 1]), 5));
 const web = !only || only === 'web' ? await dashboardP95() : undefined;
 const text = table(results, web, startedAt, startMachine);
 console.log(`\n${text}\n`);
-if (write) {
+if (write && only !== 'custom') {
   const doc = await readFile(DOC, 'utf8');
   const start = '<!-- bench:start -->';
   const end = '<!-- bench:end -->';

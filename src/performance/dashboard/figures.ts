@@ -68,40 +68,47 @@ export function measurePoints(m: mq.MeasureRow, values: readonly mq.PeriodValue[
 }
 
 /**
- * A fingerprint of every stored figure the dashboard shows (one cheap round trip): computed indicator
- * values, measure values, targets, comparators and commentary. Presented pages are kept per
- * fingerprint, so a page only reads the figures again after something changed.
+ * The version of everything the dashboard pages show, in one trivial round trip that reads no table:
+ * the database's current transaction snapshot (`xmin:xmax:xip-list`). Every write transaction that
+ * ends anywhere in the database — committed or rolled back, through the app or through SQL from outside
+ * it — changes the snapshot, and a read does not; so a page presented under one version stays exact
+ * for as long as the version stands: imported and recomputed figures, measure values, targets,
+ * comparators, commentary, measures, strategy priorities and imports alike, with no list of tables to
+ * keep up to date. The price is that unrelated writes (a sign-in, an audit row) move the version too,
+ * and the next request presents its page afresh. (Before a write commits its transaction id is at or
+ * beyond xmax, or listed as in progress; after it, it is below xmax and not listed: the text differs.)
  */
 export async function dataVersion(db: Db): Promise<string> {
-  const r = await sql<{ v: string }>`
-    select concat_ws('|',
-      (select count(*) || '/' || coalesce(max(computed_at)::text, '') from perf_indicator_value),
-      (select count(*) || '/' || coalesce(max(updated_at)::text, '') from perf_measure_value),
-      (select count(*) || '/' || coalesce(max(updated_at)::text, '') from perf_target),
-      (select count(*) || '/' || coalesce(max(updated_at)::text, '') from perf_comparator),
-      (select count(*) || '/' || coalesce(max(updated_at)::text, '') from perf_commentary),
-      (select count(*) || '/' || coalesce(max(updated_at)::text, '') from perf_measure),
-      (select count(*) from perf_import),
-      (select count(*) from strategy_priority)
-    ) as v`.execute(db);
-  return r.rows[0]?.v ?? '';
+  const r = await sql<{ v: string }>`select pg_current_snapshot()::text as v`.execute(db);
+  const v = r.rows[0]?.v;
+  if (!v) throw new Error('The database gave no transaction snapshot');
+  return v;
 }
 
-/** Presented data kept per data version (cleared whenever the version moves). */
+/**
+ * Presented data and rendered page bodies, kept per data version: everything is dropped when the
+ * version moves. An entry is made by a request that read the version first, so it never holds less
+ * than that version shows. Keys name the audience (exact figures or suppressed, may edit or not), so
+ * one audience's entry is never served to another.
+ */
 export class PageMemo {
   private version = '';
   private readonly entries = new Map<string, Promise<unknown>>();
-  async get<T>(version: string, key: string, make: () => Promise<T>): Promise<T> {
+  constructor(private readonly max = 500) {}
+  async get<T>(version: string, key: readonly (string | number | boolean)[], make: () => Promise<T>): Promise<T> {
     if (version !== this.version) {
       this.entries.clear();
       this.version = version;
     }
-    let p = this.entries.get(key) as Promise<T> | undefined;
+    const k = JSON.stringify(key);
+    let p = this.entries.get(k) as Promise<T> | undefined;
     if (!p) {
       p = make();
-      this.entries.set(key, p);
-      p.catch(() => this.entries.delete(key));
-      if (this.entries.size > 500) this.entries.delete(this.entries.keys().next().value!);
+      this.entries.set(k, p);
+      p.catch(() => {
+        if (this.entries.get(k) === p) this.entries.delete(k);
+      });
+      if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
     }
     return p;
   }

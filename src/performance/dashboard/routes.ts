@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/capability.js';
 import { actorOf } from '../../platform/http/actor.js';
 import { formValues, parseForm } from '../../platform/http/forms.js';
 import type { FieldErrors } from '../../platform/http/types.js';
+import { createViewEnvironment } from '../../platform/views/nunjucks.js';
 import { strategyQueries } from '../../strategy/index.js';
 import { problemText, type CsvProblem } from '../measures/csv.js';
 import { annualPeriod, FREQUENCIES, PERIOD_HINT, periodLabel } from '../measures/periods.js';
@@ -28,6 +29,8 @@ const POLARITY_LABELS: Record<string, string> = { higher: 'Higher is better', lo
 const FREQUENCY_LABELS: Record<string, string> = { monthly: 'Monthly', quarterly: 'Quarterly', annual: 'Annual (April to March)' };
 const MEASURE_SPARK_POINTS = 12;
 const MEASURE_CHART_POINTS = 24;
+const PAGE = 'performance/dashboard/views/page.njk';
+const BODY = { dashboard: 'performance/dashboard/views/dashboard.njk', figure: 'performance/dashboard/views/figure.njk' };
 
 function viewerOf(request: FastifyRequest): Viewer {
   return { exact: can(audienceOf(request.user), 'performance:exact') };
@@ -66,22 +69,22 @@ async function sendExport(request: FastifyRequest, reply: FastifyReply, base: st
 
 export function dashboardRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx;
+  // Each page's body is presented and rendered once per data version and audience, and kept: a request
+  // then costs one trivial version query and the layout (which holds everything per request: the CSRF
+  // token, the CSP nonce, the user, the navigation). See dataVersion and PageMemo in figures.ts.
   const memo = new PageMemo();
+  const views = createViewEnvironment();
 
   // ------------------------------------------------------------ the dashboard
 
   app.get('/performance', { config: { permission: 'performance:read' } }, async (request, reply) => {
     const viewer = viewerOf(request);
-    const [version, importId] = await Promise.all([dataVersion(db), viewer.exact ? latestImportId(db) : Promise.resolve(null)]);
-    const { sections, years } = await memo.get(version, `dashboard|${viewer.exact}`, () => dashboardData(viewer));
-    return reply.render('performance/dashboard/views/dashboard.njk', {
-      title: 'Performance',
-      sections,
-      yearsHeld: years.map(annualPeriod),
-      exact: viewer.exact,
-      importId,
-      canEdit: canEdit(request),
+    const version = await dataVersion(db);
+    const body = await memo.get(version, ['dashboard', viewer.exact], async () => {
+      const [{ sections, years }, importId] = await Promise.all([dashboardData(viewer), viewer.exact ? latestImportId(db) : Promise.resolve(null)]);
+      return views.render(BODY.dashboard, { sections, yearsHeld: years.map(annualPeriod), exact: viewer.exact, importId });
     });
+    return reply.render(PAGE, { title: 'Performance', body });
   });
 
   const dashboardData = async (viewer: Viewer) => {
@@ -136,10 +139,13 @@ export function dashboardRoutes(app: FastifyInstance, ctx: AppContext): void {
     const def = findIndicator((request.params as { key: string }).key);
     if (!def) return reply.notFound();
     const viewer = viewerOf(request);
-    const [version, importId] = await Promise.all([dataVersion(db), viewer.exact ? latestImportId(db) : Promise.resolve(null)]);
+    const edit = canEdit(request);
+    const version = await dataVersion(db);
     const askedYear = Number(str((request.query as Query).year)) || 0;
-    const data = await memo.get(version, `indicator|${def.key}|${askedYear}|${viewer.exact}`, async () => {
-      const [{ index, years }, context, commentary] = await Promise.all([loadIndex(db, def.number), loadContext(db, 'indicator', def.key), mq.commentaries(db, 'indicator', def.key)]);
+    const data = await memo.get(version, ['indicator', def.key, askedYear, viewer.exact], async () => {
+      const [{ index, years }, context, commentary, importId] = await Promise.all([
+        loadIndex(db, def.number), loadContext(db, 'indicator', def.key), mq.commentaries(db, 'indicator', def.key), viewer.exact ? latestImportId(db) : Promise.resolve(null),
+      ]);
       const points = indicatorPoints(def, index, years, context, viewer);
       const held = points.map((p) => Number(p.period.slice(0, 4)) + 1);
       const year = held.includes(askedYear) ? askedYear : held[held.length - 1];
@@ -147,25 +153,27 @@ export function dashboardRoutes(app: FastifyInstance, ctx: AppContext): void {
       const tables = [series, ...(year ? indicatorTables(def, index, year, viewer) : [])];
       const chartInput = { title: def.title, unit: UNIT_LABELS[def.unit] ?? '', points, authority: 'This council' };
       const chart = points.length ? { svg: chartSvg(chartInput), label: `Line chart: ${def.title} by year, with target and comparators`, description: chartDescription(chartInput, (v) => formatShown(v, def.unit)) } : null;
-      return { points, held, year, tables, chart, commentary };
+      return { points, held, year, tables, chart, commentary, importId };
     });
-    const { points, held, year, tables, chart, commentary } = data;
-    if (await sendExport(request, reply, `indicator-${def.number}-${def.key}`, tables)) return reply;
-    return reply.render('performance/dashboard/views/figure.njk', {
-      title: def.title,
-      caption: `Indicator ${def.number} · from the SSDA903 return · ${POLARITY_LABELS[def.polarity]}`,
-      subject: def.key,
-      base: `/performance/indicators/${def.key}`,
-      chart,
-      tables,
-      years: held.map((y) => ({ year: y, label: annualPeriod(y), current: y === year })),
-      commentary: commentary.map((c) => ({ ...c, periodLabel: c.period })),
-      exact: viewer.exact,
-      importId,
-      canEdit: canEdit(request),
-      latestPeriod: points.length ? points[points.length - 1]!.period : annualPeriod(new Date().getFullYear()),
-      breadcrumbs: [{ text: 'Performance', href: '/performance' }],
+    if (await sendExport(request, reply, `indicator-${def.number}-${def.key}`, data.tables)) return reply;
+    const body = await memo.get(version, ['indicator page', def.key, askedYear, viewer.exact, edit], async () => {
+      const { points, held, year, tables, chart, commentary, importId } = data;
+      return views.render(BODY.figure, {
+        caption: `Indicator ${def.number} · from the SSDA903 return · ${POLARITY_LABELS[def.polarity]}`,
+        title: def.title,
+        subject: def.key,
+        base: `/performance/indicators/${def.key}`,
+        chart,
+        tables,
+        years: held.map((y) => ({ year: y, label: annualPeriod(y), current: y === year })),
+        commentary: commentary.map((c) => ({ ...c, periodLabel: c.period })),
+        exact: viewer.exact,
+        importId,
+        canEdit: edit,
+        latestPeriod: points.length ? points[points.length - 1]!.period : annualPeriod(new Date().getFullYear()),
+      });
     });
+    return reply.render(PAGE, { title: def.title, body, breadcrumbs: [{ text: 'Performance', href: '/performance' }] });
   });
 
   // ------------------------------------------------------------ the measures catalogue
@@ -256,11 +264,13 @@ export function dashboardRoutes(app: FastifyInstance, ctx: AppContext): void {
   // ------------------------------------------------------------ a measure
 
   app.get('/performance/measures/:key', { config: { permission: 'performance:read' } }, async (request, reply) => {
-    const m = await mq.findMeasure(db, (request.params as { key: string }).key);
-    if (!m) return reply.notFound();
+    const key = (request.params as { key: string }).key;
     const viewer = viewerOf(request);
+    const edit = canEdit(request);
     const version = await dataVersion(db);
-    const { all, tables, chart, commentary } = await memo.get(version, `measure|${m.key}|${viewer.exact}`, async () => {
+    const data = await memo.get(version, ['measure', viewer.exact, key], async () => {
+      const m = await mq.findMeasure(db, key);
+      if (!m) return null;
       const [all, context, commentary] = await Promise.all([mq.measureValues(db, m.key), loadContext(db, 'measure', m.key), mq.commentaries(db, 'measure', m.key)]);
       const points = measurePoints(m, all.slice(-MEASURE_CHART_POINTS), context, viewer);
       const tables = [seriesTable('by-period', `${m.name} by period`, measurePoints(m, all, context, viewer), m.unit, viewer, m.polarity)];
@@ -268,24 +278,29 @@ export function dashboardRoutes(app: FastifyInstance, ctx: AppContext): void {
       const chart = points.length
         ? { svg: chartSvg(chartInput), label: `Line chart: ${m.name}, ${points.length === 1 ? points[0]!.label : `${points[0]!.label} to ${points[points.length - 1]!.label}`}, with target and comparators`, description: chartDescription(chartInput, (v) => formatShown(v, m.unit)) }
         : null;
-      return { all, tables, chart, commentary };
+      return { m, all, tables, chart, commentary };
     });
-    if (await sendExport(request, reply, `measure-${m.key}`, tables)) return reply;
-    return reply.render('performance/dashboard/views/figure.njk', {
-      title: m.name,
-      caption: `${FREQUENCY_LABELS[m.frequency]} measure · ${UNIT_LABELS[m.unit]} · ${POLARITY_LABELS[m.polarity]}`,
-      definition: m.definition,
-      subject: m.key,
-      measure: m,
-      base: `/performance/measures/${m.key}`,
-      chart,
-      tables,
-      commentary: commentary.map((c) => ({ ...c, periodLabel: periodLabel(c.period, m.frequency) })),
-      exact: viewer.exact,
-      canEdit: canEdit(request),
-      latestPeriod: all.length ? all[all.length - 1]!.period : '',
-      breadcrumbs: [{ text: 'Performance', href: '/performance' }, { text: 'Other measures', href: '/performance/measures' }],
+    if (!data) return reply.notFound();
+    const { m } = data;
+    if (await sendExport(request, reply, `measure-${m.key}`, data.tables)) return reply;
+    const body = await memo.get(version, ['measure page', viewer.exact, edit, key], async () => {
+      const { all, tables, chart, commentary } = data;
+      return views.render(BODY.figure, {
+        caption: `${FREQUENCY_LABELS[m.frequency]} measure · ${UNIT_LABELS[m.unit]} · ${POLARITY_LABELS[m.polarity]}`,
+        title: m.name,
+        definition: m.definition,
+        subject: m.key,
+        measure: m,
+        base: `/performance/measures/${m.key}`,
+        chart,
+        tables,
+        commentary: commentary.map((c) => ({ ...c, periodLabel: periodLabel(c.period, m.frequency) })),
+        exact: viewer.exact,
+        canEdit: edit,
+        latestPeriod: all.length ? all[all.length - 1]!.period : '',
+      });
     });
+    return reply.render(PAGE, { title: m.name, body, breadcrumbs: [{ text: 'Performance', href: '/performance' }, { text: 'Other measures', href: '/performance/measures' }] });
   });
 
   // ------------------------------------------------------------ small forms: value, target, comparator

@@ -225,6 +225,29 @@ function groupEpisodes(eps: readonly Row<'Episodes'>[], dates: Dates): Grouped {
   return { children, childOf, offsets, order, decom, dec, longest };
 }
 
+const groupedCache = new WeakMap<object, { length: number; g: Grouped; header: WeakMap<object, { length: number; headerOf: Int32Array }> }>();
+
+/**
+ * groupEpisodes and the Header row of each child, kept for the same history and Header arrays (the store
+ * computes every year from one loaded history: the grouping, which does not depend on the year, is made
+ * once). Neither is changed after it is made.
+ */
+function groupedFor(
+  eps: readonly Row<'Episodes'>[], header: readonly { readonly CHILD: string | null }[], dates: Dates,
+): { g: Grouped; headerOf: Int32Array } {
+  let e = groupedCache.get(eps);
+  if (!e || e.length !== eps.length) {
+    e = { length: eps.length, g: groupEpisodes(eps, dates), header: new WeakMap() };
+    groupedCache.set(eps, e);
+  }
+  let h = e.header.get(header);
+  if (!h || h.length !== header.length) {
+    h = { length: header.length, headerOf: firstRowOfChild(header, e.g.childOf, e.g.children.length) };
+    e.header.set(header, h);
+  }
+  return { g: e.g, headerOf: h.headerOf };
+}
+
 class Counter {
   readonly counts = new Map<string, number>();
 
@@ -251,11 +274,10 @@ export function computeIndicators(input: IndicatorInput): Figure[] {
 
   const dates = new Dates();
   const eps = input.episodes;
-  const g = groupEpisodes(eps, dates);
+  const headerRows = input.header;
+  const { g, headerOf } = groupedFor(eps, headerRows, dates);
   const { order, decom, dec, offsets } = g;
   const nc = g.children.length;
-  const headerRows = input.header;
-  const headerOf = firstRowOfChild(headerRows, g.childOf, nc);
   const oc2Rows = input.oc2;
   const oc2Of = firstRowOfChild(oc2Rows, g.childOf, nc);
   const ad1Rows = input.ad1;

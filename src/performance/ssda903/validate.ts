@@ -15,7 +15,8 @@
  * - `no-episode-in-year` no episode overlaps the year [1 April Y-1, 31 March Y].
  * Only this year's tables are validated; last year's are read for rules 502 and 1001 only.
  */
-import { collectionPeriod, formatDate903, parseDate903 } from './dates.js';
+import { collectionPeriod, formatDate903 } from './dates.js';
+import { parseDateFast as parseDate903 } from './rules/context.js';
 import type { Issue } from './issues.js';
 import { TABLE_ORDER, type FileSet, type Row, type TableName } from './tables.js';
 

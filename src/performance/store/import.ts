@@ -199,11 +199,13 @@ async function mergeEpisodes(tx: Db, year: number, incoming: readonly Row<'Episo
     await pglite.exec('create temp table if not exists perf_merge_new (child text not null, decom date not null) on commit drop; truncate perf_merge_new');
     const text = incoming.map((r) => `${copyCell(r.CHILD)}\t${toIsoDate(r.DECOM)}`).join('\n');
     await pglite.query(`copy perf_merge_new from '/dev/blob'`, [], { blob: new Blob([text, '\n']) });
+    // The same rows as the join below (the portable path), found with two hashed lookups in one scan of
+    // the history instead of sorting both sides by CHILD.
     const r = await pglite.query(`
       delete from perf_episode h
-      using (select distinct child as c, decom as d from perf_merge_new) n
-      where h.child = n.c
-        and ((h.decom <= '${e}'::date and (h.dec is null or h.dec >= '${s}'::date)) or h.decom = n.d)`);
+      where (h.child in (select child from perf_merge_new)
+          and h.decom <= '${e}'::date and (h.dec is null or h.dec >= '${s}'::date))
+        or (h.child, h.decom) in (select child, decom from perf_merge_new)`);
     return r.affectedRows ?? 0;
   }
   const children = incoming.map((r) => r.CHILD as string);

@@ -69,43 +69,165 @@ function fromIsoDate(v: string | null): string | null {
  * whose key is in `dates` are ISO dates, given back as 'dd/mm/yyyy'.
  */
 export function parseCopy<T>(text: string, keys: readonly string[], dates: ReadonlySet<string> = new Set()): T[] {
+  const make = rowMaker(keys, dates) as (f: readonly string[]) => T;
   const out: T[] = [];
-  const isDate = keys.map((k) => dates.has(k));
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    const fields = text.slice(start, end).split('\t');
-    const row: Record<string, string | number | null> = { line: Number(fields[0]) };
-    for (let k = 1; k < keys.length; k++) {
-      const v = uncopyCell(fields[k]);
-      row[keys[k]] = isDate[k] ? fromIsoDate(v) : v;
-    }
-    out.push(row as T);
+    out.push(make(text.slice(start, end).split('\t')));
     start = end + 1;
   }
   return out;
+}
+
+/** A cell of COPY output that is an ISO date → 'dd/mm/yyyy' (null stays null). */
+function uncopyDate(s: string): string | null {
+  return fromIsoDate(uncopyCell(s));
+}
+
+const makers = new Map<string, (f: readonly string[]) => unknown>();
+
+/**
+ * A function making one row object from the fields of a COPY output line, as one object literal (every row
+ * the same compact shape, the keys in order): `line` a number, the others through uncopyCell, dates
+ * through fromIsoDate. The keys are our own column names (tables.ts), never data.
+ */
+function rowMaker(keys: readonly string[], dates: ReadonlySet<string>): (f: readonly string[]) => unknown {
+  const id = `${keys.join(',')}|${[...dates].join(',')}`;
+  let f = makers.get(id);
+  if (!f) {
+    const props = keys.slice(1).map((k, i) => `${JSON.stringify(k)}: ${dates.has(k) ? 'date' : 'cell'}(f[${i + 1}])`);
+    f = new Function('cell', 'date', `return (f) => ({ ${JSON.stringify(keys[0])}: Number(f[0]), ${props.join(', ')} });`)(uncopyCell, uncopyDate) as (f: readonly string[]) => unknown;
+    makers.set(id, f);
+  }
+  return f;
+}
+
+const FAST_ISO = /^\d\d\/\d\d\/\d{4}$/;
+
+const encoder = new TextEncoder();
+
+/**
+ * COPY text written straight into bytes (UTF-8), without a string per line or per cell: the rows of one
+ * COPY batch. Characters below U+0080 other than backslash, tab, LF and CR (nearly every cell) are copied
+ * byte for byte; any other cell goes through copyCell and TextEncoder.
+ */
+class CopyBytes {
+  buf: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 20);
+  pos = 0;
+
+  private room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.pos + n) size *= 2;
+    const grown = new Uint8Array(size);
+    grown.set(this.buf.subarray(0, this.pos));
+    this.buf = grown;
+  }
+
+  byte(b: number): void {
+    this.room(1);
+    this.buf[this.pos++] = b;
+  }
+
+  /** A whole number (year, line). */
+  int(n: number): void {
+    this.ascii(String(n));
+  }
+
+  private ascii(v: string): void {
+    this.room(v.length);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < v.length; i++) buf[p++] = v.charCodeAt(i);
+    this.pos = p;
+  }
+
+  /** A text cell (copyCell). */
+  text(v: string | null): void {
+    if (v === null) {
+      this.ascii('\\N');
+      return;
+    }
+    const n = v.length;
+    this.room(n);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) {
+      const c = v.charCodeAt(i);
+      if (c >= 0x80 || c === 92 || c === 9 || c === 10 || c === 13) {
+        this.slow(copyCell(v));
+        return;
+      }
+      buf[p++] = c;
+    }
+    this.pos = p;
+  }
+
+  private slow(v: string): void {
+    this.room(v.length * 3);
+    this.pos += encoder.encodeInto(v, this.buf.subarray(this.pos)).written;
+  }
+
+  /** A validated date as an ISO date cell (toIsoDate; `\N` for null), 'dd/mm/yyyy' moved byte by byte. */
+  date(v: string | null): void {
+    if (v === null) {
+      this.ascii('\\N');
+      return;
+    }
+    if (v.length === 10 && FAST_ISO.test(v)) {
+      this.room(10);
+      const buf = this.buf;
+      const p = this.pos;
+      buf[p] = v.charCodeAt(6);
+      buf[p + 1] = v.charCodeAt(7);
+      buf[p + 2] = v.charCodeAt(8);
+      buf[p + 3] = v.charCodeAt(9);
+      buf[p + 4] = 45;
+      buf[p + 5] = v.charCodeAt(3);
+      buf[p + 6] = v.charCodeAt(4);
+      buf[p + 7] = 45;
+      buf[p + 8] = v.charCodeAt(0);
+      buf[p + 9] = v.charCodeAt(1);
+      this.pos = p + 10;
+      return;
+    }
+    this.ascii(toIsoDate(v) as string);
+  }
+
+  bytes(): Uint8Array<ArrayBuffer> {
+    return this.buf.subarray(0, this.pos);
+  }
+}
+
+/** Rows [from, to) of a stored table as COPY text: year, line, then each column (dates as ISO). */
+export function copyText(s: StoredTable, year: number, rows: readonly AnyRow[], from = 0, to = rows.length): Uint8Array<ArrayBuffer> {
+  const out = new CopyBytes();
+  const cols = s.columns;
+  const isDate = cols.map((c) => s.dates.has(c));
+  for (let j = from; j < to; j++) {
+    const r = rows[j] as unknown as Record<string, string | null>;
+    out.int(year);
+    out.byte(9);
+    out.int(r.line as unknown as number);
+    for (let k = 0; k < cols.length; k++) {
+      out.byte(9);
+      if (isDate[k]) out.date(r[cols[k]]);
+      else out.text(r[cols[k]]);
+    }
+    out.byte(10);
+  }
+  return out.bytes();
 }
 
 const COPY_ROWS = 100_000;
 
 async function copyIn(pglite: PGlite, s: StoredTable, year: number, rows: readonly AnyRow[], onRows?: (n: number) => void): Promise<void> {
   const cols = `year, line, ${s.columns.map((c) => c.toLowerCase()).join(', ')}`;
-  const isDate = s.columns.map((c) => s.dates.has(c));
-  const n = s.columns.length;
   for (let i = 0; i < rows.length; i += COPY_ROWS) {
     const end = Math.min(rows.length, i + COPY_ROWS);
-    const lines: string[] = new Array(end - i);
-    for (let j = i; j < end; j++) {
-      const r = rows[j] as unknown as Record<string, string | null>;
-      let line = `${year}\t${r.line}`;
-      for (let k = 0; k < n; k++) {
-        const v = r[s.columns[k]];
-        line += v === null ? '\t\\N' : `\t${isDate[k] ? toIsoDate(v) : copyCell(v)}`;
-      }
-      lines[j - i] = line;
-    }
-    await pglite.query(`copy ${s.sqlName} (${cols}) from '/dev/blob'`, [], { blob: new Blob([lines.join('\n'), '\n']) });
+    await pglite.query(`copy ${s.sqlName} (${cols}) from '/dev/blob'`, [], { blob: new Blob([copyText(s, year, rows, i, end)]) });
     onRows?.(end - i);
   }
 }

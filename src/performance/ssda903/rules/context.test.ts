@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { dateOrNaN } from '../dates.js';
 import { compareCodePoints, Context } from './context.js';
 import { fileSetOf } from './testkit.js';
 
@@ -26,4 +27,15 @@ test('code-point order, also for characters beyond U+FFFF (used whenever one is 
   assert.ok(compareCodePoints('\uFF21', '\u{1F600}') < 0); // UTF-16 order would say the opposite
   const view = new Context(fileSetOf({ tables: { Header: [{ CHILD: '\u{1F600}' }, { CHILD: '\uFF21' }, { CHILD: 'A' }] } })).table('Header');
   assert.deepEqual(view?.byChild().children, ['A', '\uFF21', '\u{1F600}']);
+});
+
+test('dates: the same day numbers as dateOrNaN, for every form (the dd/mm/yyyy fast path included)', () => {
+  const values = [
+    '01/01/2020', '29/02/2024', '29/02/2023', '31/04/2020', '00/01/2020', '01/00/2020', '01/13/2020', '22/09/1677',
+    '21/09/1677', '11/04/2262', '12/04/2262', '01/01/27ab', '01/01/2a00', 'a1/01/2020', '1/2/2020', ' 1/02/2020',
+    '01/01/٢٠٢٠', '2020-01-01', '01-01-2020', '', 'x', null, '31/12/9999', '01/01/0000', '10/10/1990',
+  ];
+  const rows = values.map((DOB) => ({ CHILD: 'A', DOB }));
+  const view = new Context(fileSetOf({ tables: { Header: rows } })).table('Header');
+  assert.deepEqual([...(view?.dates('DOB') ?? [])], values.map((v) => dateOrNaN(v)));
 });
