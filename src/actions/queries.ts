@@ -1,6 +1,6 @@
 /** All of the actions capability's SQL (Kysely). Services and routes call these; nothing else touches the tables. */
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
-import { currentPrioritiesAndPrinciples } from '../strategy/index.js';
+import { currentPrioritiesAndPrinciples, strategyQueries } from '../strategy/index.js';
 import type { Database } from '../platform/database/types.js';
 import type { ActionStatus } from './rag.js';
 import './schema.js';
@@ -266,27 +266,13 @@ export function olderOpenActions(db: Db, bodyId: number, meetingsBefore: string,
 
 // ---------------------------------------------------------------- strategy tags
 
+/** Tags are the strategy capability's records: these delegate to its queries. */
 export async function replaceTags(db: Db, entity: string, entityId: number, tags: { priorityIds: number[]; principleIds: number[] }) {
-  await db.deleteFrom('strategy_tag').where('entity', '=', entity).where('entity_id', '=', String(entityId)).execute();
-  const rows = [
-    ...[...new Set(tags.priorityIds)].map((id) => ({ entity, entity_id: String(entityId), priority_id: id, principle_id: null })),
-    ...[...new Set(tags.principleIds)].map((id) => ({ entity, entity_id: String(entityId), principle_id: id, priority_id: null })),
-  ];
-  if (rows.length) await db.insertInto('strategy_tag').values(rows).execute();
+  await strategyQueries.replaceTags(db, entity, String(entityId), [...new Set(tags.priorityIds)], [...new Set(tags.principleIds)]);
 }
 
 export function tagsOf(db: Db, entity: string, ids: number[]) {
-  if (!ids.length) return Promise.resolve([]);
-  return db
-    .selectFrom('strategy_tag')
-    .leftJoin('strategy_priority', 'strategy_priority.id', 'strategy_tag.priority_id')
-    .leftJoin('strategy_principle', 'strategy_principle.id', 'strategy_tag.principle_id')
-    .select(['strategy_tag.entity_id', 'strategy_tag.priority_id', 'strategy_tag.principle_id', 'strategy_priority.name as priority_name', 'strategy_principle.name as principle_name'])
-    .where('strategy_tag.entity', '=', entity)
-    .where('strategy_tag.entity_id', 'in', ids.map(String))
-    .orderBy('strategy_priority.position')
-    .orderBy('strategy_principle.position')
-    .execute();
+  return ids.length ? strategyQueries.tagsOf(db, entity, ids.map(String)) : Promise.resolve([]);
 }
 
 export async function existingPriorityIds(db: Db, ids: number[]): Promise<number[]> {

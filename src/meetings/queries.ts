@@ -1,6 +1,6 @@
 /** All of the meetings capability's SQL: meetings, agenda items, papers, attendance, declarations. */
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
-import { currentPrioritiesAndPrinciples } from '../strategy/index.js';
+import { currentPrioritiesAndPrinciples, strategyQueries } from '../strategy/index.js';
 import type { Database } from '../platform/database/types.js';
 import './schema.js';
 import type { MeetingStatus } from './schema.js';
@@ -156,27 +156,12 @@ export function childCount(db: Db, id: number) {
 // ---------------------------------------------------------------- strategy tags of agenda items
 
 export async function replaceItemTags(db: Db, itemId: number, tags: { priorityIds: number[]; principleIds: number[] }) {
-  await db.deleteFrom('strategy_tag').where('entity', '=', 'agenda_item').where('entity_id', '=', String(itemId)).execute();
-  const rows = [
-    ...[...new Set(tags.priorityIds)].map((id) => ({ entity: 'agenda_item', entity_id: String(itemId), priority_id: id, principle_id: null })),
-    ...[...new Set(tags.principleIds)].map((id) => ({ entity: 'agenda_item', entity_id: String(itemId), principle_id: id, priority_id: null })),
-  ];
-  if (rows.length) await db.insertInto('strategy_tag').values(rows).execute();
+  await strategyQueries.replaceTags(db, 'agenda_item', String(itemId), [...new Set(tags.priorityIds)], [...new Set(tags.principleIds)]);
 }
 
-/** Tags of records of one entity kind ('agenda_item', 'forward_plan_item', ...). */
+/** Tags of records of one entity kind ('agenda_item', 'forward_plan_item', ...), from the strategy capability. */
 export function tagsOf(db: Db, entity: string, ids: number[]) {
-  if (!ids.length) return Promise.resolve([]);
-  return db
-    .selectFrom('strategy_tag')
-    .leftJoin('strategy_priority', 'strategy_priority.id', 'strategy_tag.priority_id')
-    .leftJoin('strategy_principle', 'strategy_principle.id', 'strategy_tag.principle_id')
-    .select(['strategy_tag.entity_id', 'strategy_tag.priority_id', 'strategy_tag.principle_id', 'strategy_priority.name as priority_name', 'strategy_principle.name as principle_name'])
-    .where('strategy_tag.entity', '=', entity)
-    .where('strategy_tag.entity_id', 'in', ids.map(String))
-    .orderBy('strategy_priority.position')
-    .orderBy('strategy_principle.position')
-    .execute();
+  return ids.length ? strategyQueries.tagsOf(db, entity, ids.map(String)) : Promise.resolve([]);
 }
 
 export async function currentPriorities(db: Db) {
