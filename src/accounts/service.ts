@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit, type Actor } from '../platform/audit.js';
 import { hashPassword, oneTimePassword, randomToken, sha256, verifyPassword, MIN_PASSWORD_LENGTH } from '../platform/auth/passwords.js';
 import { isRole, type Role } from '../platform/auth/roles.js';
+import { forgetSessions } from '../platform/auth/sessions.js';
 import type { Database } from '../platform/database/types.js';
 import * as q from './queries.js';
 
@@ -98,8 +99,10 @@ export async function acceptInvitation(db: Kysely<Database>, token: string, pass
     await tx.updateTable('invitation').set({ used_at: new Date() }).where('token_hash', '=', inv.token_hash).execute();
     await tx.updateTable('app_user').set({ password_hash: passwordHash, must_change_password: false, updated_at: new Date() }).where('id', '=', inv.user_id).execute();
     await recordAudit(tx, { id: inv.user_id, label: 'invited user' }, 'update', 'user', inv.user_id, { password_hash: null }, { password_hash: 'set' });
+    // signed-in users are kept in memory for a few seconds: forgotten once the transaction has ended, the
+    // change applies to their very next request (platform/auth/sessions.ts)
     return inv.user_id;
-  });
+  }).finally(forgetSessions);
 }
 
 export class VersionConflictError extends Error {}
@@ -125,7 +128,8 @@ export async function updateUser(
       .executeTakeFirstOrThrow();
     if (!changes.active) await tx.deleteFrom('user_session').where('user_id', '=', id).execute();
     await recordAudit(tx, actor, 'update', 'user', id, before, after);
-  });
+    // the user's kept sessions must not outlive a change of role, name or active (see acceptInvitation)
+  }).finally(forgetSessions);
 }
 
 export async function changePassword(db: Kysely<Database>, userId: string, current: string, next: string): Promise<void> {
@@ -136,5 +140,6 @@ export async function changePassword(db: Kysely<Database>, userId: string, curre
   await db.transaction().execute(async (tx) => {
     await tx.updateTable('app_user').set({ password_hash: passwordHash, must_change_password: false, updated_at: new Date() }).where('id', '=', userId).execute();
     await recordAudit(tx, { id: userId, label: user.email }, 'update', 'user', userId, { password_hash: 'old' }, { password_hash: 'new' });
-  });
+    // must_change_password is part of the kept session (see acceptInvitation)
+  }).finally(forgetSessions);
 }

@@ -78,3 +78,36 @@ test('spotlight import-903 --report, indicators --format csv|json, and a refused
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 });
+
+test('spotlight import-903 --years: every year folder in one transaction, all refused for one bad year', { skip: testDbKind !== 'pglite' && 'embedded database only' }, async () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'spotlight-903-years-'));
+  const childEnv = { SPOTLIGHT_DATA_DIR: path.join(tmp, 'data'), LOG_LEVEL: 'warn', DATABASE_URL: undefined } as unknown as NodeJS.ProcessEnv;
+  try {
+    const data = path.join(tmp, 'synth');
+    await runSynth(['--children', '120', '--years', '2', '--seed', '6', '--out', data, '--last-year', '2025']);
+    // Break 2025: the 2024 folder is fine, yet nothing may be stored.
+    const ep = path.join(data, '2025', 'episodes.csv');
+    const good = fs.readFileSync(ep, 'utf8');
+    const epLines = good.split('\n');
+    const cells = epLines[1].split(',');
+    cells[0] = '';
+    epLines[1] = cells.join(',');
+    fs.writeFileSync(ep, epLines.join('\n'));
+    const refused = await run(['import-903', '--years', data], childEnv);
+    assert.equal(refused.code, 1, refused.out);
+    assert.match(refused.err, /the file set for 2025 was refused, so no year was imported/);
+    assert.match(refused.err, /2025\/episodes\.csv:2 CHILD .*CHILD is blank/);
+    const none = await run(['indicators', '--year', '2024'], childEnv);
+    assert.equal(none.code, 1);
+    assert.match(none.err, /no figures for 2024/);
+
+    fs.writeFileSync(ep, good);
+    const imported = await run(['import-903', '--years', data], childEnv);
+    assert.equal(imported.code, 0, imported.err);
+    assert.match(imported.out, /Imported the SSDA903 return for 2023-24[\s\S]*Imported the SSDA903 return for 2024-25/);
+    assert.match(imported.out, /Episodes\s+\d+ rows\s+2025\/episodes\.csv/);
+    assert.match(imported.out, /Figures computed: \d+ for 2 years \(2024, 2025\)/);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});

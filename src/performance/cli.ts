@@ -13,8 +13,8 @@ import { exchangeCsv } from './indicators/index.js';
 import { reportLines } from './ssda903/report.js';
 import type { Issue } from './ssda903/issues.js';
 import {
-  importReturn, indicatorValues, loadPostcodes, PerformanceInputError, setPopulation, yearsHeld,
-  type ImportProgress, type InputFile,
+  importReturn, importReturnsFromDisk, indicatorValues, loadPostcodes, PerformanceInputError, setPopulation, yearsHeld,
+  type DiskYear, type ImportProgress, type ImportSummary, type InputFile,
 } from './store/index.js';
 import { runSynth, SynthArgsError } from './synth/index.js';
 
@@ -81,7 +81,65 @@ function where(i: Issue): string {
   return `${i.file}${i.line !== null ? `:${i.line}` : ''}${i.column ? ` ${i.column}` : ''}`;
 }
 
-const IMPORT_USAGE = 'spotlight import-903 --year YEAR DIR [--report FILE]';
+const IMPORT_USAGE = 'spotlight import-903 --year YEAR DIR [--report FILE]  |  spotlight import-903 --years DIR [--report FILE]';
+
+/** The year folders (named 2021, 2022, …) in a directory, oldest first. */
+async function yearFolders(dir: string): Promise<number[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries.filter((e) => e.isDirectory() && parseYear(e.name) !== null).map((e) => Number(e.name)).sort((a, b) => a - b);
+}
+
+function summaryLines(s: ImportSummary, importId: number): string[] {
+  const lines = [`Imported the SSDA903 return for ${s.year - 1}-${String(s.year % 100).padStart(2, '0')} (import ${importId}).`];
+  for (const f of s.files) lines.push(`  ${f.table.padEnd(15)} ${String(f.rows).padStart(9)} rows  ${f.name}`);
+  lines.push(`  Episodes in the history: ${s.historyEpisodes} (${s.episodesReplaced} held episodes replaced)`);
+  lines.push(`  Warnings: ${s.warnings}`);
+  lines.push(`  Time: read and validate ${(s.timings.read / 1000).toFixed(1)} s, store ${(s.timings.store / 1000).toFixed(1)} s`);
+  return lines;
+}
+
+function computedLine(figures: number, years: number[], ms: number): string {
+  return `Figures computed: ${figures} for ${years.length} year${years.length === 1 ? '' : 's'} (${years.join(', ')}) in ${(ms / 1000).toFixed(1)} s`;
+}
+
+/** `import-903 --years DIR`: every year folder of DIR in one transaction (a first load of the history). */
+async function importYears(dir: string, report: string | undefined, ctx: Parameters<CliCommand['run']>[1]): Promise<number> {
+  let input: DiskYear[];
+  try {
+    const years = await yearFolders(dir);
+    if (years.length === 0) {
+      console.error(`spotlight import-903: ${dir} holds no year folders (named 2021, 2022, … after the year ending 31 March)`);
+      return 1;
+    }
+    input = await Promise.all(years.map(async (year) => {
+      const folder = join(dir, String(year));
+      const names = (await readdir(folder)).filter((n) => /\.csv$/i.test(n)).sort();
+      return { year, files: names.map((n) => ({ name: `${year}/${n}`, path: join(folder, n) })) };
+    }));
+  } catch (err) {
+    console.error(`spotlight import-903: ${(err as Error).message}`);
+    return 1;
+  }
+  const empty = input.find((y) => y.files.length === 0);
+  if (empty) {
+    console.error(`spotlight import-903: no .csv files in ${join(dir, String(empty.year))}`);
+    return 1;
+  }
+  const bar = progressBar();
+  const result = await importReturnsFromDisk(ctx.db, SYSTEM_ACTOR, input, { progress: (p) => bar.update(p), pglite: ctx.database.pglite }).finally(() => bar.done());
+  if (report) await writeReport(report, result.ok ? result.imports.flatMap((i) => i.warnings) : [...result.errors, ...result.warnings]);
+  if (!result.ok) {
+    console.error(`spotlight import-903: the file set for ${result.year} was refused, so no year was imported (${result.errors.length} error${result.errors.length === 1 ? '' : 's'}):`);
+    for (const e of result.errors) console.error(`${where(e)} ${e.message}`);
+    if (report) console.error(`Every error and warning is in ${report}.`);
+    return 1;
+  }
+  const lines = result.imports.flatMap((i) => summaryLines(i.summary, i.importId));
+  lines.push(computedLine(result.figures, result.yearsComputed, result.imports[result.imports.length - 1]?.summary.timings.compute ?? 0));
+  if (report) lines.push(`Warnings listed in ${report}.`);
+  console.log(lines.join('\n'));
+  return 0;
+}
 
 export const performanceCommands: CliCommand[] = [
   {
@@ -92,6 +150,14 @@ export const performanceCommands: CliCommand[] = [
       const year = parseYear(flag(args, '--year'));
       const report = flag(args, '--report');
       const paths = positional(args, ['--year', '--report']);
+      if (args.includes('--years')) {
+        if (args.includes('--year') || paths.length !== 1) {
+          console.error('spotlight import-903: --years takes one directory holding a folder per collection year, and no --year');
+          console.error(`Usage: ${IMPORT_USAGE}`);
+          return 2;
+        }
+        return importYears(paths[0]!, report, ctx);
+      }
       if (year === null || paths.length === 0) {
         if (year === null) console.error('spotlight import-903: --year must be a collection year such as 2024 (the year ending 31 March 2024)');
         if (paths.length === 0) console.error('spotlight import-903: name the directory holding the CSV files');
@@ -119,12 +185,9 @@ export const performanceCommands: CliCommand[] = [
         return 1;
       }
       const s = result.summary;
-      const lines = [`Imported the SSDA903 return for ${year - 1}-${String(year % 100).padStart(2, '0')} (import ${result.importId}).`];
-      for (const f of s.files) lines.push(`  ${f.table.padEnd(15)} ${String(f.rows).padStart(9)} rows  ${f.name}`);
-      lines.push(`  Episodes in the history: ${s.historyEpisodes} (${s.episodesReplaced} held episodes replaced)`);
-      lines.push(`  Warnings: ${s.warnings}${report ? ` (listed in ${report})` : ''}`);
-      lines.push(`  Figures computed: ${s.figures} for ${s.yearsComputed.length} year${s.yearsComputed.length === 1 ? '' : 's'} (${s.yearsComputed.join(', ')})`);
-      lines.push(`  Time: read and validate ${(s.timings.read / 1000).toFixed(1)} s, store ${(s.timings.store / 1000).toFixed(1)} s, compute ${(s.timings.compute / 1000).toFixed(1)} s`);
+      const lines = summaryLines(s, result.importId);
+      lines.push(computedLine(s.figures, s.yearsComputed, s.timings.compute));
+      if (report) lines.push(`Warnings listed in ${report}.`);
       console.log(lines.join('\n'));
       return 0;
     },

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
+import { addUser } from '../../accounts/service.js';
+import { SYSTEM_ACTOR } from '../../platform/audit.js';
 import { Agent, testApp, type TestApp } from '../../platform/testing/app.js';
 import { INDICATORS } from './contract.js';
 
@@ -165,5 +167,23 @@ describe('performance dashboard', () => {
     assert.equal(stored.text, 'First view from the officer.');
     // saving again from the conflict page (now carrying the latest version) succeeds
     assert.equal((await analyst.post('/performance/commentary/health-assessment', { period: '2019-20', text: 'My analysis of the dip.', version: String(stored.version) })).statusCode, 303);
+  });
+
+  test('a page served from its kept layout is the page rendered afresh, with its own nonce', async () => {
+    // a user of their own, so that the first request of each page renders it the ordinary way
+    await addUser(t.ctx.db, SYSTEM_ACTOR, { email: 'kept.layout@example.gov.uk', name: 'Kit Layout', role: 'member', password: 'a-long-enough-password' });
+    const kit = new Agent(t.app);
+    assert.equal((await kit.post('/sign-in', { email: 'kept.layout@example.gov.uk', password: 'a-long-enough-password' })).statusCode, 303);
+    const nonceOf = (res: Awaited<ReturnType<Agent['get']>>) => /'nonce-([^']+)'/.exec(String(res.headers['content-security-policy']))![1]!;
+    for (const page of ['/performance', '/performance/indicators/three-placements', '/performance/measures/fostering-enquiries']) {
+      const first = await kit.get(page);
+      const kept = await kit.get(page);
+      assert.equal(kept.statusCode, 200);
+      assert.notEqual(nonceOf(kept), nonceOf(first));
+      assert.match(kept.body, new RegExp(`<script nonce="${nonceOf(kept).replace(/[+/]/g, '\\$&')}">`), 'the nonce of its own CSP header');
+      assert.equal(kept.body.replace(nonceOf(kept), nonceOf(first)), first.body, page);
+      assert.match(kept.body, new RegExp(`name="_csrf" value="${kit.csrf}"`));
+      assert.match(kept.body, /Signed in as Kit Layout/);
+    }
   });
 });

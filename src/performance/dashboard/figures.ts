@@ -78,7 +78,29 @@ export function measurePoints(m: mq.MeasureRow, values: readonly mq.PeriodValue[
  * and the next request presents its page afresh. (Before a write commits its transaction id is at or
  * beyond xmax, or listed as in progress; after it, it is below xmax and not listed: the text differs.)
  */
-export async function dataVersion(db: Db): Promise<string> {
+export function dataVersion(db: Db): Promise<string> {
+  // Requests that ask at about the same time share one query (under load, many requests are read from
+  // their sockets in one turn of the event loop, and the embedded database answers one query at a time).
+  // A caller only ever joins a query that has not been sent yet: it is sent once the current turn's
+  // callbacks have run (setImmediate), so it starts after every caller that shares it asked, and sees
+  // every write committed before any of them asked — as exact as a query of one's own.
+  let next = unsent.get(db);
+  if (!next) {
+    next = new Promise<string>((resolve, reject) => {
+      setImmediate(() => {
+        unsent.delete(db);
+        readVersion(db).then(resolve, reject);
+      });
+    });
+    unsent.set(db, next);
+  }
+  return next;
+}
+
+/** The version query about to be sent, per database, which callers may still join. */
+const unsent = new WeakMap<Db, Promise<string>>();
+
+async function readVersion(db: Db): Promise<string> {
   const r = await sql<{ v: string }>`select pg_current_snapshot()::text as v`.execute(db);
   const v = r.rows[0]?.v;
   if (!v) throw new Error('The database gave no transaction snapshot');

@@ -4,6 +4,7 @@ import { audienceOf, can } from '../../platform/auth/permissions.js';
 import type { AppContext } from '../../platform/capability.js';
 import { actorOf } from '../../platform/http/actor.js';
 import { formValues, parseForm } from '../../platform/http/forms.js';
+import { KeptBody } from '../../platform/http/render.js';
 import type { FieldErrors } from '../../platform/http/types.js';
 import { createViewEnvironment } from '../../platform/views/nunjucks.js';
 import { strategyQueries } from '../../strategy/index.js';
@@ -71,7 +72,8 @@ export function dashboardRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx;
   // Each page's body is presented and rendered once per data version and audience, and kept: a request
   // then costs one trivial version query and the layout (which holds everything per request: the CSRF
-  // token, the CSP nonce, the user, the navigation). See dataVersion and PageMemo in figures.ts.
+  // token, the CSP nonce, the user, the navigation). See dataVersion and PageMemo in figures.ts. The
+  // layout around a kept body is kept too, with gaps for the nonce and the token (reply.renderKept).
   const memo = new PageMemo();
   const views = createViewEnvironment();
 
@@ -82,9 +84,9 @@ export function dashboardRoutes(app: FastifyInstance, ctx: AppContext): void {
     const version = await dataVersion(db);
     const body = await memo.get(version, ['dashboard', viewer.exact], async () => {
       const [{ sections, years }, importId] = await Promise.all([dashboardData(viewer), viewer.exact ? latestImportId(db) : Promise.resolve(null)]);
-      return views.render(BODY.dashboard, { sections, yearsHeld: years.map(annualPeriod), exact: viewer.exact, importId });
+      return new KeptBody(views.render(BODY.dashboard, { sections, yearsHeld: years.map(annualPeriod), exact: viewer.exact, importId }));
     });
-    return reply.render(PAGE, { title: 'Performance', body });
+    return reply.renderKept(PAGE, { title: 'Performance' }, body);
   });
 
   const dashboardData = async (viewer: Viewer) => {
@@ -158,7 +160,7 @@ export function dashboardRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (await sendExport(request, reply, `indicator-${def.number}-${def.key}`, data.tables)) return reply;
     const body = await memo.get(version, ['indicator page', def.key, askedYear, viewer.exact, edit], async () => {
       const { points, held, year, tables, chart, commentary, importId } = data;
-      return views.render(BODY.figure, {
+      return new KeptBody(views.render(BODY.figure, {
         caption: `Indicator ${def.number} · from the SSDA903 return · ${POLARITY_LABELS[def.polarity]}`,
         title: def.title,
         subject: def.key,
@@ -171,9 +173,9 @@ export function dashboardRoutes(app: FastifyInstance, ctx: AppContext): void {
         importId,
         canEdit: edit,
         latestPeriod: points.length ? points[points.length - 1]!.period : annualPeriod(new Date().getFullYear()),
-      });
+      }));
     });
-    return reply.render(PAGE, { title: def.title, body, breadcrumbs: [{ text: 'Performance', href: '/performance' }] });
+    return reply.renderKept(PAGE, { title: def.title, breadcrumbs: [{ text: 'Performance', href: '/performance' }] }, body);
   });
 
   // ------------------------------------------------------------ the measures catalogue
@@ -285,7 +287,7 @@ export function dashboardRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (await sendExport(request, reply, `measure-${m.key}`, data.tables)) return reply;
     const body = await memo.get(version, ['measure page', viewer.exact, edit, key], async () => {
       const { all, tables, chart, commentary } = data;
-      return views.render(BODY.figure, {
+      return new KeptBody(views.render(BODY.figure, {
         caption: `${FREQUENCY_LABELS[m.frequency]} measure · ${UNIT_LABELS[m.unit]} · ${POLARITY_LABELS[m.polarity]}`,
         title: m.name,
         definition: m.definition,
@@ -298,9 +300,9 @@ export function dashboardRoutes(app: FastifyInstance, ctx: AppContext): void {
         exact: viewer.exact,
         canEdit: edit,
         latestPeriod: all.length ? all[all.length - 1]!.period : '',
-      });
+      }));
     });
-    return reply.render(PAGE, { title: m.name, body, breadcrumbs: [{ text: 'Performance', href: '/performance' }, { text: 'Other measures', href: '/performance/measures' }] });
+    return reply.renderKept(PAGE, { title: m.name, breadcrumbs: [{ text: 'Performance', href: '/performance' }, { text: 'Other measures', href: '/performance/measures' }] }, body);
   });
 
   // ------------------------------------------------------------ small forms: value, target, comparator

@@ -2,8 +2,10 @@
  * Public API of the SSDA903 store (engineer C), for the dashboard and the import pages. Child-level rows
  * stay behind this module: it hands out figures, import records and warnings only.
  */
-export { importReturn, storeFileSet, type ImportOptions, type ImportProgress, type ImportResult, type ImportSummary } from './import.js';
+export { importReturn, importReturns, storeFileSet, type YearFiles, type ImportYearsResult, type ImportOptions, type ImportProgress, type ImportResult, type ImportSummary } from './import.js';
 export { recomputeAll, yearsHeld, type ComputeResult } from './compute.js';
+export { HeldInMemory } from './held.js';
+export { importReturnsFromDisk, type DiskYear } from './pipeline.js';
 export {
   indicatorValues, latestImport, getImport, listImports, listWarnings, allWarnings, populations, postcodeCount,
   type IndicatorValue, type ImportRecord,

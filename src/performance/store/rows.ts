@@ -223,13 +223,48 @@ export function copyText(s: StoredTable, year: number, rows: readonly AnyRow[], 
 
 const COPY_ROWS = 100_000;
 
-async function copyIn(pglite: PGlite, s: StoredTable, year: number, rows: readonly AnyRow[], onRows?: (n: number) => void): Promise<void> {
+/** A table's rows as COPY text in chunks of COPY_ROWS rows (what the read worker hands over). */
+export interface CopyChunk {
+  bytes: Uint8Array<ArrayBuffer>;
+  rows: number;
+}
+
+/** Rows of a stored table as COPY chunks (see copyText). */
+export function copyChunks(s: StoredTable, year: number, rows: readonly AnyRow[]): CopyChunk[] {
+  return [...lazyChunks(s, year, rows)];
+}
+
+/** COPY chunks into a stored table, in the transaction open on the PGlite session. */
+export async function copyInChunks(pglite: PGlite, s: StoredTable, chunks: Iterable<CopyChunk>, onRows?: (n: number) => void): Promise<void> {
   const cols = `year, line, ${s.columns.map((c) => c.toLowerCase()).join(', ')}`;
+  for (const c of chunks) {
+    await pglite.query(`copy ${s.sqlName} (${cols}) from '/dev/blob'`, [], { blob: new Blob([c.bytes]) });
+    onRows?.(c.rows);
+  }
+}
+
+function* lazyChunks(s: StoredTable, year: number, rows: readonly AnyRow[]): Generator<CopyChunk> {
   for (let i = 0; i < rows.length; i += COPY_ROWS) {
     const end = Math.min(rows.length, i + COPY_ROWS);
-    await pglite.query(`copy ${s.sqlName} (${cols}) from '/dev/blob'`, [], { blob: new Blob([copyText(s, year, rows, i, end)]) });
-    onRows?.(end - i);
+    yield { bytes: copyText(s, year, rows, i, end), rows: end - i };
   }
+}
+
+async function copyIn(pglite: PGlite, s: StoredTable, year: number, rows: readonly AnyRow[], onRows?: (n: number) => void): Promise<void> {
+  // One chunk's text at a time: made as it is sent.
+  return copyInChunks(pglite, s, lazyChunks(s, year, rows), onRows);
+}
+
+/** The new episodes' (CHILD, DECOM) pairs as COPY text `child\tyyyy-mm-dd` (for the merge's delete). */
+export function episodeKeyBytes(rows: readonly Row<'Episodes'>[]): Uint8Array<ArrayBuffer> {
+  const out = new CopyBytes();
+  for (const r of rows) {
+    out.text(r.CHILD);
+    out.byte(9);
+    out.date(r.DECOM);
+    out.byte(10);
+  }
+  return out.bytes();
 }
 
 async function copyOut<T>(pglite: PGlite, s: StoredTable, from: string): Promise<T[]> {

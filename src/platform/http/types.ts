@@ -1,5 +1,6 @@
 import type { Permission } from '../auth/permissions.js';
 import type { Role } from '../auth/roles.js';
+import type { KeptBody } from './render.js';
 
 export interface CurrentUser {
   id: string;
@@ -22,6 +23,11 @@ declare module 'fastify' {
   interface FastifyReply {
     /** Renders a page in the layout, with the common context (user, navigation, CSRF token). */
     render(template: string, data?: Record<string, unknown>, status?: number): FastifyReply;
+    /**
+     * Renders a page around a kept body (given to the template as `body`), the layout kept between
+     * requests: `data` must be JSON and, with the user and the path, all the page depends on. See render.ts.
+     */
+    renderKept(template: string, data: Record<string, unknown>, body: KeptBody): FastifyReply;
     /** The 403 page. */
     forbidden(message?: string): FastifyReply;
     /** The 404 page. */

@@ -27,6 +27,14 @@ export function compareCodePoints(a: string, b: string): number {
 
 const HIGH = /[\uD800-\uFFFF]/;
 
+/**
+ * Sorts strings in place by code point: in plain UTF-16 order (faster) unless a string holds a surrogate
+ * or a character above it, where the two orders can differ.
+ */
+export function sortCodePoints(list: string[]): string[] {
+  return list.sort(list.some((c) => HIGH.test(c)) ? compareCodePoints : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 /** Sorts row indices stably by a date array, missing (NaN) last. */
 export function sortByDate(indices: number[], d: Float64Array): number[] {
   if (indices.length < 2) return indices;
@@ -104,8 +112,7 @@ class View<T extends TableName> implements TableView<T> {
         }
       }
       const children = [...groups.keys()];
-      // UTF-16 order is code-point order unless a string holds a surrogate or a character above it.
-      children.sort(children.some((c) => HIGH.test(c)) ? compareCodePoints : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      sortCodePoints(children);
       this.childIndex = { children, groups, nullRows };
     }
     return this.childIndex;
