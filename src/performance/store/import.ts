@@ -89,19 +89,24 @@ export function hashing(f: InputFile): Hashed {
   };
 }
 
-/** Reads, validates and (when there are no errors) imports a file set for `year`. */
-export async function importReturn(db: Db, actor: Actor, year: number, files: readonly InputFile[], opts: ImportOptions = {}): Promise<ImportResult> {
+/** Reads, validates and checks one year's files, taking each file's SHA-256 and size as it streams. */
+async function readYear(year: number, files: readonly InputFile[], opts: ImportOptions) {
   const t0 = performance.now();
   const hashed = files.map(hashing);
-  const { fileSet, errors, warnings } = await readFileSet(year, hashed.map((h) => h.file), {
+  const read = await readFileSet(year, hashed.map((h) => h.file), {
     progress: (bytes, total) => opts.progress?.({ phase: 'read', bytes, total }),
     skipRules: opts.skipRules,
   });
-  if (errors.length) return { ok: false, errors, warnings };
   const digests = new Map(files.map((f, i) => [f.name, hashed[i].digest()]));
-  const t1 = performance.now();
-  const stored = await storeFileSet(db, actor, fileSet, warnings, digests, opts, t1 - t0);
-  return { ok: true, importId: stored.importId, warnings, summary: stored.summary };
+  return { read, digests, ms: performance.now() - t0 };
+}
+
+/** Reads, validates and (when there are no errors) imports a file set for `year`. */
+export async function importReturn(db: Db, actor: Actor, year: number, files: readonly InputFile[], opts: ImportOptions = {}): Promise<ImportResult> {
+  const { read, digests, ms } = await readYear(year, files, opts);
+  if (read.errors.length) return { ok: false, errors: read.errors, warnings: read.warnings };
+  const stored = await storeFileSet(db, actor, read.fileSet, read.warnings, digests, opts, ms);
+  return { ok: true, importId: stored.importId, warnings: read.warnings, summary: stored.summary };
 }
 
 /** One collection year's files, for importReturns. */
@@ -111,13 +116,49 @@ export interface YearFiles {
 }
 
 export type ImportYearsResult =
-  | { ok: true; imports: { year: number; importId: number; warnings: Issue[]; summary: ImportSummary }[]; figures: number; yearsComputed: number[] }
+  | { ok: true; imports: BatchImport[]; figures: number; yearsComputed: number[] }
   | { ok: false; year: number; errors: Issue[]; warnings: Issue[] };
 
 /** Thrown inside the transaction to roll back every year when one year's files are refused. */
 export class YearRefused extends Error {
   constructor(readonly year: number, readonly errors: Issue[], readonly warnings: Issue[]) {
     super(`the file set for ${year} was refused`);
+  }
+}
+
+export type BatchImport = { year: number; importId: number; warnings: Issue[]; summary: ImportSummary };
+
+/** The years of a batch, oldest first; the same year twice is refused. */
+export function inYearOrder<T extends { year: number }>(years: readonly T[]): T[] {
+  const list = [...years].sort((a, b) => a.year - b.year);
+  for (let i = 1; i < list.length; i++) {
+    if (list[i].year === list[i - 1].year) throw new RangeError(`the collection year ${list[i].year} is given twice`);
+  }
+  return list;
+}
+
+/**
+ * Runs a batch of imports in ONE transaction holding the import lock. The last import's summary carries
+ * the figures computed at the end, which every import of the batch then records. A YearRefused thrown by
+ * `run` rolls back every year and becomes the result.
+ */
+export async function runBatch(db: Db, run: (tx: Db) => Promise<BatchImport[]>): Promise<ImportYearsResult> {
+  try {
+    return await inTransaction(db, async (tx) => {
+      await sql`lock table perf_import in exclusive mode`.execute(tx);
+      const imports = await run(tx);
+      const final = imports[imports.length - 1]?.summary;
+      const figures = final?.figures ?? 0;
+      const yearsComputed = final?.yearsComputed ?? [];
+      if (figures > 0) {
+        await tx.updateTable('perf_import').set({ figure_count: figures, years_computed: yearsComputed })
+          .where('id', 'in', imports.map((x) => x.importId)).execute();
+      }
+      return { ok: true as const, imports, figures, yearsComputed };
+    });
+  } catch (err) {
+    if (err instanceof YearRefused) return { ok: false, year: err.year, errors: err.errors, warnings: err.warnings };
+    throw err;
   }
 }
 
@@ -128,42 +169,19 @@ export class YearRefused extends Error {
  * held no return before, the figures are computed from the rows as read (held.ts) instead of read back.
  */
 export async function importReturns(db: Db, actor: Actor, years: readonly YearFiles[], opts: ImportOptions = {}): Promise<ImportYearsResult> {
-  const list = [...years].sort((a, b) => a.year - b.year);
-  for (let i = 1; i < list.length; i++) {
-    if (list[i].year === list[i - 1].year) throw new RangeError(`the collection year ${list[i].year} is given twice`);
-  }
-  try {
-    return await inTransaction(db, async (tx) => {
-      await sql`lock table perf_import in exclusive mode`.execute(tx);
-      const held = opts.held ?? (await HeldInMemory.ifEmpty(tx));
-      const imports: { year: number; importId: number; warnings: Issue[]; summary: ImportSummary }[] = [];
-      for (const [i, { year, files }] of list.entries()) {
-        const t0 = performance.now();
-        const hashed = files.map(hashing);
-        const read = await readFileSet(year, hashed.map((h) => h.file), {
-          progress: (bytes, total) => opts.progress?.({ phase: 'read', bytes, total }),
-          skipRules: opts.skipRules,
-        });
-        if (read.errors.length) throw new YearRefused(year, read.errors, read.warnings);
-        const digests = new Map(files.map((f, k) => [f.name, hashed[k].digest()]));
-        const last = i === list.length - 1;
-        const stored = await storeFileSet(tx, actor, read.fileSet, read.warnings, digests, { ...opts, held, compute: last && opts.compute !== false }, performance.now() - t0);
-        imports.push({ year, importId: stored.importId, warnings: read.warnings, summary: stored.summary });
-      }
-      const final = imports[imports.length - 1]?.summary;
-      const figures = final?.figures ?? 0;
-      const yearsComputed = final?.yearsComputed ?? [];
-      if (imports.length > 1 && figures > 0) {
-        // Every import of the batch records the figures computed at its end.
-        await tx.updateTable('perf_import').set({ figure_count: figures, years_computed: yearsComputed })
-          .where('id', 'in', imports.map((x) => x.importId)).execute();
-      }
-      return { ok: true as const, imports, figures, yearsComputed };
-    });
-  } catch (err) {
-    if (err instanceof YearRefused) return { ok: false, year: err.year, errors: err.errors, warnings: err.warnings };
-    throw err;
-  }
+  const list = inYearOrder(years);
+  return runBatch(db, async (tx) => {
+    const held = opts.held ?? (await HeldInMemory.ifEmpty(tx));
+    const imports: BatchImport[] = [];
+    for (const [i, { year, files }] of list.entries()) {
+      const { read, digests, ms } = await readYear(year, files, opts);
+      if (read.errors.length) throw new YearRefused(year, read.errors, read.warnings);
+      const last = i === list.length - 1;
+      const stored = await storeFileSet(tx, actor, read.fileSet, read.warnings, digests, { ...opts, held, compute: last && opts.compute !== false }, ms);
+      imports.push({ year, importId: stored.importId, warnings: read.warnings, summary: stored.summary });
+    }
+    return imports;
+  });
 }
 
 /**

@@ -11,16 +11,16 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { sql } from 'kysely';
 import type { Actor } from '../../platform/audit.js';
 import { startTsWorker } from '../../platform/workers.js';
 import { populationsOf, postcodesOf, recomputeAll, replaceFigures } from './compute.js';
-import { inTransaction, type Db } from './db.js';
+import type { Db } from './db.js';
 import { HeldInMemory } from './held.js';
-import { importReturns, storeEncoded, YearRefused, type ImportOptions, type ImportSummary, type ImportYearsResult } from './import.js';
+import {
+  importReturns, inYearOrder, runBatch, storeEncoded, YearRefused, type BatchImport, type ImportOptions, type ImportYearsResult,
+} from './import.js';
 import type { Figure } from './indicators.js';
 import type { DiskFile, FromWorker, ReadWorkerData, ToWorker } from './worker.js';
-import type { Issue } from '../ssda903/issues.js';
 
 export interface DiskYear {
   year: number;
@@ -63,8 +63,7 @@ class WorkerInbox {
 }
 
 export async function importReturnsFromDisk(db: Db, actor: Actor, years: readonly DiskYear[], opts: ImportOptions = {}): Promise<ImportYearsResult> {
-  const list = [...years].sort((a, b) => a.year - b.year);
-  const sized: { year: number; files: DiskFile[] }[] = await Promise.all(list.map(async (y) => ({
+  const sized: { year: number; files: DiskFile[] }[] = await Promise.all(inYearOrder(years).map(async (y) => ({
     year: y.year,
     files: await Promise.all(y.files.map(async (f) => ({ ...f, size: (await stat(f.path)).size }))),
   })));
@@ -75,66 +74,51 @@ export async function importReturnsFromDisk(db: Db, actor: Actor, years: readonl
       files: y.files.map((f) => ({ name: f.name, content: createReadStream(f.path, { highWaterMark: 1 << 20 }), size: f.size })),
     })), opts);
   }
-  for (let i = 1; i < list.length; i++) {
-    if (list[i]!.year === list[i - 1]!.year) throw new RangeError(`the collection year ${list[i]!.year} is given twice`);
-  }
-  try {
-    return await inTransaction(db, async (tx) => {
-      await sql`lock table perf_import in exclusive mode`.execute(tx);
-      const keepModel = (await HeldInMemory.ifEmpty(tx)) !== undefined;
-      const workerData: ReadWorkerData = { years: sized, keepModel, skipRules: opts.skipRules };
-      const worker = startTsWorker(new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url), { workerData });
-      const ask = (m: ToWorker) => worker.postMessage(m);
-      const inbox = new WorkerInbox(worker, (m) => opts.progress?.({ phase: 'read', bytes: m.bytes, total: m.total }));
-      try {
-        const imports: { year: number; importId: number; warnings: Issue[]; summary: ImportSummary }[] = [];
-        const compute = opts.compute !== false && sized.length > 0;
-        const batchYears = sized.map((y) => y.year);
-        let tc = 0;
-        if (sized.length) ask({ type: 'read', index: 0 });
-        for (let i = 0; i < sized.length; i++) {
-          const m = await inbox.next();
-          if (m.type !== 'year' || m.index !== i) throw new Error(`the read worker answered out of turn (${m.type})`);
-          if (!m.ok) throw new YearRefused(sized[i]!.year, m.errors, m.warnings);
-          if (i + 1 < sized.length) ask({ type: 'read', index: i + 1 }); // read the next year while this one is stored
-          else if (compute && keepModel) {
-            // The worker computes the figures from its model while this last year is stored.
-            tc = performance.now();
-            opts.progress?.({ phase: 'compute', year: batchYears[0]! });
-            ask({ type: 'compute', years: batchYears, population: [...(await populationsOf(tx))], postcodes: [...(await postcodesOf(tx, m.postcodeKeys ?? []))] });
-          }
-          const stored = await storeEncoded(tx, actor, m.enc, m.warnings, { ...opts, pglite, held: undefined, compute: false }, m.readMs);
-          imports.push({ year: m.enc.year, importId: stored.importId, warnings: m.warnings, summary: stored.summary });
-        }
-        if (!compute) return { ok: true as const, imports, figures: 0, yearsComputed: [] };
-
-        let figures: number;
-        let yearsComputed: number[];
-        if (keepModel) {
-          const m = await inbox.next();
-          if (m.type !== 'figures') throw new Error(`the read worker answered out of turn (${m.type})`);
-          yearsComputed = batchYears;
-          figures = await replaceFigures(tx, yearsComputed, new Map<number, Figure[]>(m.figures));
-        } else {
+  return runBatch(db, async (tx) => {
+    const keepModel = (await HeldInMemory.ifEmpty(tx)) !== undefined;
+    const workerData: ReadWorkerData = { years: sized, keepModel, skipRules: opts.skipRules };
+    const worker = startTsWorker(new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url), { workerData });
+    const ask = (m: ToWorker) => worker.postMessage(m);
+    const inbox = new WorkerInbox(worker, (m) => opts.progress?.({ phase: 'read', bytes: m.bytes, total: m.total }));
+    try {
+      const imports: BatchImport[] = [];
+      const compute = opts.compute !== false && sized.length > 0;
+      const batchYears = sized.map((y) => y.year);
+      let tc = 0;
+      if (sized.length) ask({ type: 'read', index: 0 });
+      for (let i = 0; i < sized.length; i++) {
+        const m = await inbox.next();
+        if (m.type !== 'year' || m.index !== i) throw new Error(`the read worker answered out of turn (${m.type})`);
+        if (!m.ok) throw new YearRefused(sized[i]!.year, m.errors, m.warnings);
+        if (i + 1 < sized.length) ask({ type: 'read', index: i + 1 }); // read the next year while this one is stored
+        else if (compute && keepModel) {
+          // The worker computes the figures from its model while this last year is stored.
           tc = performance.now();
-          const r = await recomputeAll(tx, { onYear: (y) => opts.progress?.({ phase: 'compute', year: y }), pglite });
-          figures = r.figures;
-          yearsComputed = r.computed ? r.years : [];
+          opts.progress?.({ phase: 'compute', year: batchYears[0]! });
+          ask({ type: 'compute', years: batchYears, population: [...(await populationsOf(tx))], postcodes: [...(await postcodesOf(tx, m.postcodeKeys ?? []))] });
         }
-        await tx.updateTable('perf_import').set({ figure_count: figures, years_computed: yearsComputed })
-          .where('id', 'in', imports.map((x) => x.importId)).execute();
-        const last = imports[imports.length - 1]!.summary;
-        last.figures = figures;
-        last.yearsComputed = yearsComputed;
-        // With the model, from the request to the worker (before the last year was stored) to the figures stored.
-        last.timings.compute = performance.now() - tc;
-        return { ok: true as const, imports, figures, yearsComputed };
-      } finally {
-        await worker.terminate();
+        const stored = await storeEncoded(tx, actor, m.enc, m.warnings, { ...opts, pglite, held: undefined, compute: false }, m.readMs);
+        imports.push({ year: m.enc.year, importId: stored.importId, warnings: m.warnings, summary: stored.summary });
       }
-    });
-  } catch (err) {
-    if (err instanceof YearRefused) return { ok: false, year: err.year, errors: err.errors, warnings: err.warnings };
-    throw err;
-  }
+      if (!compute) return imports;
+
+      const last = imports[imports.length - 1]!.summary;
+      if (keepModel) {
+        const m = await inbox.next();
+        if (m.type !== 'figures') throw new Error(`the read worker answered out of turn (${m.type})`);
+        last.yearsComputed = batchYears;
+        last.figures = await replaceFigures(tx, batchYears, new Map<number, Figure[]>(m.figures));
+      } else {
+        tc = performance.now();
+        const r = await recomputeAll(tx, { onYear: (y) => opts.progress?.({ phase: 'compute', year: y }), pglite });
+        last.figures = r.figures;
+        last.yearsComputed = r.computed ? r.years : [];
+      }
+      // With the model, from the request to the worker (before the last year was stored) to the figures stored.
+      last.timings.compute = performance.now() - tc;
+      return imports;
+    } finally {
+      await worker.terminate();
+    }
+  });
 }
