@@ -110,4 +110,11 @@ export const meetingsMigrations: Migrations = {
       `.execute(db);
     },
   },
+  '0301_resolution_version': {
+    // A version per resolution, so that two people changing the same resolution cannot overwrite each
+    // other: a save names the version it was loaded with (as the minutes of an item do).
+    async up(db: Kysely<unknown>) {
+      await sql`alter table resolution add column version integer not null default 1`.execute(db);
+    },
+  },
 };

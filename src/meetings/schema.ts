@@ -86,6 +86,7 @@ declare module '../platform/database/types.js' {
       text: string;
       outcome: Generated<ResolutionOutcome>;
       created_at: Timestamp;
+      version: Generated<number>;
     };
   }
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Agent, testApp, type TestApp } from '../platform/testing/app.js';
 import { todayInLondon } from '../platform/http/forms.js';
-import { MINUTES_CONFLICT_MESSAGE } from './service.js';
+import { MINUTES_CONFLICT_MESSAGE, RESOLUTION_CONFLICT_MESSAGE } from './service.js';
 
 /** Decodes the HTML entities nunjucks escapes, so page text can be compared with what was typed. */
 function text(html: string): string {
@@ -144,6 +144,34 @@ describe('minutes', () => {
 
     const minutes = text((await agent.get(`/meetings/${recent}/minutes`)).body);
     assert.match(minutes, new RegExp(`${before + 1}\\. That a placement review be carried out\\.`));
+  });
+
+  test('two people changing the same resolution: the second save is refused (409), their wording kept beside the saved one', async () => {
+    const item = await itemOf(recent, 'Placement sufficiency strategy: progress');
+    const resolution = await t.ctx.db.selectFrom('resolution').selectAll().where('agenda_item_id', '=', item.id).orderBy('number').executeTakeFirstOrThrow();
+    const url = `/meetings/${recent}/minutes/items/${item.id}/resolutions/${resolution.id}/edit`;
+    const first = await new Agent(t.app).signInAs('admin');
+    const second = await new Agent(t.app).signInAs('admin');
+    const page = await second.get(url);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, new RegExp(`name="version" value="${resolution.version}"`));
+
+    const saved = await first.post(url, { number: String(resolution.number), text: 'That the Board note the first wording.', version: String(resolution.version) });
+    assert.equal(saved.statusCode, 303);
+    const refused = await second.post(url, { number: String(resolution.number), text: 'That the Board note a second wording.', version: String(resolution.version) });
+    assert.equal(refused.statusCode, 409);
+    const body = text(refused.body);
+    assert.ok(body.includes(RESOLUTION_CONFLICT_MESSAGE));
+    assert.match(body, /<textarea[^>]*name="text"[^>]*>That the Board note a second wording\.<\/textarea>/);
+    assert.match(body, new RegExp(`Resolution ${resolution.number}: That the Board note the first wording\\.`));
+    assert.match(body, new RegExp(`name="version" value="${resolution.version + 1}"`), 'the page now carries the saved version');
+    const row = await t.ctx.db.selectFrom('resolution').select(['text', 'version']).where('id', '=', resolution.id).executeTakeFirstOrThrow();
+    assert.deepEqual(row, { text: 'That the Board note the first wording.', version: resolution.version + 1 });
+
+    const again = await second.post(url, { number: String(resolution.number), text: 'That the Board note a merged wording.', version: String(resolution.version + 1) });
+    assert.equal(again.statusCode, 303);
+    const merged = await t.ctx.db.selectFrom('resolution').select(['text', 'version']).where('id', '=', resolution.id).executeTakeFirstOrThrow();
+    assert.deepEqual(merged, { text: 'That the Board note a merged wording.', version: resolution.version + 2 });
   });
 
   test('the public site shows published agendas and minutes, never a confidential item', async () => {

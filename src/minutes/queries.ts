@@ -201,8 +201,10 @@ export function insertResolution(db: Db, values: { agenda_item_id: number; numbe
   return db.insertInto('resolution').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
-export function updateResolution(db: Db, id: number, values: { number: number; text: string }) {
-  return db.updateTable('resolution').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+/** Changes a resolution if it is still at `version` (undefined when someone else changed it first). */
+export function updateResolutionIfVersion(db: Db, id: number, version: number, values: { number: number; text: string }) {
+  return db.updateTable('resolution').set({ ...values, version: sql<number>`version + 1` })
+    .where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst();
 }
 
 export function deleteResolution(db: Db, id: number) {

@@ -35,6 +35,13 @@ const outcomeField = z.object({
   outcome: z.enum(['noted', 'action', 'forward-plan'], { error: 'Select what the resolution does' }),
 });
 
+/** The "change a resolution" form: number and wording, and the version it was loaded with. */
+const resolutionEdit = z.object({
+  number: resolutionBase.shape.number,
+  text: resolutionBase.shape.text,
+  version: z.string({ error: 'The form could not be read. Reload the page and try again' }).regex(/^\d{1,9}$/, { error: 'The form could not be read. Reload the page and try again' }),
+});
+
 /** Reads the "add a resolution" form into the service's input, or field errors. */
 function readResolutionForm(b: Body, meetingDate: string): { value?: Omit<service.AddResolutionInput, 'meetingId' | 'itemId'>; errors: FieldErrors } {
   const errors: FieldErrors = {};
@@ -305,6 +312,7 @@ export function minutesRoutes(app: FastifyInstance, ctx: AppContext): void {
     values: Body,
     errors?: FieldErrors,
     status = 200,
+    conflict?: { number: number; text: string },
   ) => {
     const number = item.parent_position !== null ? `${item.parent_position}.${item.position}` : String(item.position);
     const [actions, plans] = await Promise.all([q.actionsOfResolutions(db, [resolution.id]), q.forwardPlanOfResolutions(db, [resolution.id])]);
@@ -319,6 +327,7 @@ export function minutesRoutes(app: FastifyInstance, ctx: AppContext): void {
         plans,
         values,
         errors,
+        conflict,
         breadcrumbs: [...crumbs(meeting), { text: 'Minutes', href: `/meetings/${meeting.id}/minutes` }, { text: `Item ${number}`, href: `/meetings/${meeting.id}/minutes/items/${item.id}/edit` }],
       },
       status,
@@ -330,7 +339,7 @@ export function minutesRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (!found) return reply;
     const resolution = await loadResolution(request, found.item.id);
     if (!resolution) return reply.notFound();
-    return resolutionPage(reply, found.meeting, found.item, resolution, { number: String(resolution.number), text: resolution.text });
+    return resolutionPage(reply, found.meeting, found.item, resolution, { number: String(resolution.number), text: resolution.text, version: String(resolution.version) });
   });
 
   app.post('/meetings/:id/minutes/items/:itemId/resolutions/:resolutionId/edit', { config: { permission: 'minutes:write' } }, async (request, reply) => {
@@ -339,14 +348,20 @@ export function minutesRoutes(app: FastifyInstance, ctx: AppContext): void {
     const resolution = await loadResolution(request, found.item.id);
     if (!resolution) return reply.notFound();
     const b = request.body as Body;
-    const parsed = parseForm(resolutionBase, b);
+    const parsed = parseForm(resolutionEdit, b);
     if (!parsed.ok) return resolutionPage(reply, found.meeting, found.item, resolution, formValues(b), parsed.errors, 400);
+    const { number, text, version } = parsed.value;
     try {
       await db.transaction().execute((tx) =>
-        service.editResolution(tx, actorOf(request), { meetingId: found.meeting.id, itemId: found.item.id, resolutionId: resolution.id, number: Number(parsed.value.number), text: parsed.value.text }),
+        service.editResolution(tx, actorOf(request), { meetingId: found.meeting.id, itemId: found.item.id, resolutionId: resolution.id, version: Number(version), number: Number(number), text }),
       );
       return reply.redirect(`/meetings/${found.meeting.id}/minutes/items/${found.item.id}/edit#resolutions`, 303);
     } catch (err) {
+      if (err instanceof service.ResolutionConflictError) {
+        // The typed wording is kept; the form now carries the saved version, so a deliberate re-save works.
+        const { current } = err;
+        return resolutionPage(reply, found.meeting, found.item, resolution, { number, text, version: String(current.version) }, { text: err.message }, 409, current);
+      }
       if (err instanceof service.MinutesInputError) return resolutionPage(reply, found.meeting, found.item, resolution, formValues(b), { [err.field === 'form' ? 'text' : err.field]: err.message }, err.status);
       throw err;
     }
@@ -362,7 +377,7 @@ export function minutesRoutes(app: FastifyInstance, ctx: AppContext): void {
       return reply.redirect(`/meetings/${found.meeting.id}/minutes/items/${found.item.id}/edit#resolutions`, 303);
     } catch (err) {
       if (err instanceof service.MinutesInputError) {
-        return resolutionPage(reply, found.meeting, found.item, resolution, { number: String(resolution.number), text: resolution.text }, { delete: err.message }, err.status);
+        return resolutionPage(reply, found.meeting, found.item, resolution, { number: String(resolution.number), text: resolution.text, version: String(resolution.version) }, { delete: err.message }, err.status);
       }
       throw err;
     }

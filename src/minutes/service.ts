@@ -236,8 +236,21 @@ export interface EditResolutionInput {
   meetingId: number;
   itemId: number;
   resolutionId: number;
+  /** The resolution's version the form was loaded with. */
+  version: number;
   number: number;
   text: string;
+}
+
+export const RESOLUTION_CONFLICT_MESSAGE =
+  'Someone else changed this resolution while you were editing it. Your wording has not been saved: it is below. Compare it with the saved version, then save again.';
+
+/** The resolution was changed by someone else since it was loaded. */
+export class ResolutionConflictError extends Error {
+  constructor(readonly current: { number: number; text: string; version: number }) {
+    super(RESOLUTION_CONFLICT_MESSAGE);
+    this.name = 'ResolutionConflictError';
+  }
 }
 
 /** Changes a resolution's number or wording (what it created is changed on the action or forward plan). */
@@ -249,13 +262,21 @@ export async function editResolution(tx: Tx, actor: Actor, input: EditResolution
   if (!before) throw new MinutesInputError('form', 'That resolution does not exist', 404);
   const number = cleanNumber(input.number);
   const text = cleanText(input.text);
+  if (!Number.isInteger(input.version)) throw new MinutesInputError('text', 'The form could not be read. Reload the page and try again');
+  if (before.version !== input.version) throw new ResolutionConflictError(before);
   if (await q.resolutionNumberTaken(tx, item.id, number, before.id)) throw numberTaken(number);
   let after;
   try {
-    after = await q.updateResolution(tx, before.id, { number, text });
+    after = await q.updateResolutionIfVersion(tx, before.id, input.version, { number, text });
   } catch (err) {
     if (isUniqueViolation(err)) throw numberTaken(number);
     throw err;
+  }
+  if (!after) {
+    // Changed between the read above and this update (another transaction committed in between).
+    const current = await q.findResolution(tx, item.id, before.id);
+    if (!current) throw new MinutesInputError('form', 'That resolution does not exist', 404);
+    throw new ResolutionConflictError(current);
   }
   await recordAudit(tx, actor, 'update', 'resolution', before.id, { number: before.number, text: before.text }, { number: after.number, text: after.text });
 }
