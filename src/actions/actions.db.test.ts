@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { SYSTEM_ACTOR } from '../platform/audit.js';
 import { can, type Permission } from '../platform/auth/permissions.js';
 import { ROLES } from '../platform/auth/roles.js';
@@ -332,6 +333,49 @@ describe('actions and the forward plan', () => {
     const withdraw = await admin.post(`/forward-plan/${future.id}/status`, { status: 'withdrawn', version: '1' });
     assert.equal(withdraw.statusCode, 303);
     assert.equal((await admin.post(`/forward-plan/${future.id}/status`, { status: 'done', version: '1' })).statusCode, 409);
+  });
+
+  test('changing a planned forward-plan item: wording, month and priorities; a stale page is refused, the typing kept', async () => {
+    const month = monthOf(addMonths(today, 2));
+    const item = await run((db) => createForwardPlanItem(db, SYSTEM_ACTOR, { bodyId: ids.plan, title: 'Update on short breaks', target: { kind: 'month', month } }));
+    const list = await admin.get('/bodies/test-plan/forward-plan');
+    assert.match(list.body, new RegExp(`href="/forward-plan/${item.id}/edit">Change<span class="govuk-visually-hidden">: Update on short breaks`));
+    const page = await admin.get(`/forward-plan/${item.id}/edit`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, />Update on short breaks<\/textarea>/);
+    assert.match(page.body, /name="version" value="1"/);
+    assert.match(page.body, new RegExp(`name="targetMonth-year"[^>]*value="${month.slice(0, 4)}"`));
+
+    const later = monthOf(addMonths(today, 5));
+    const priority = await t.ctx.db.selectFrom('strategy_priority').select('id').orderBy('id').executeTakeFirstOrThrow();
+    const saved = await admin.post(`/forward-plan/${item.id}/edit`, {
+      title: 'Update on short breaks and respite', target: 'month', 'targetMonth-month': String(Number(later.slice(5))), 'targetMonth-year': later.slice(0, 4),
+      priorities: String(priority.id), version: '1',
+    });
+    assert.equal(saved.statusCode, 303);
+    assert.equal(saved.headers.location, '/bodies/test-plan/forward-plan?saved=1');
+    const row = await t.ctx.db.selectFrom('forward_plan_item').select(['title', 'version', sql<string>`to_char(target_month, 'YYYY-MM')`.as('month')]).where('id', '=', item.id).executeTakeFirstOrThrow();
+    assert.deepEqual(row, { title: 'Update on short breaks and respite', version: 2, month: later });
+    const tags = await t.ctx.db.selectFrom('strategy_tag').select('priority_id').where('entity', '=', 'forward_plan_item').where('entity_id', '=', String(item.id)).execute();
+    assert.deepEqual(tags.map((x) => x.priority_id), [priority.id]);
+
+    const stale = await admin.post(`/forward-plan/${item.id}/edit`, { title: 'A different wording', target: 'month', 'targetMonth-month': '1', 'targetMonth-year': later.slice(0, 4), version: '1' });
+    assert.equal(stale.statusCode, 409);
+    assert.match(stale.body, /Someone else changed this forward-plan item/);
+    assert.match(stale.body, />A different wording<\/textarea>/, 'what was typed is kept');
+    assert.match(stale.body, /The item as saved now[\s\S]*Update on short breaks and respite/);
+    assert.match(stale.body, /name="version" value="2"/);
+
+    const past = await admin.post(`/forward-plan/${item.id}/edit`, { title: 'Too late', target: 'month', 'targetMonth-month': '1', 'targetMonth-year': '2020', version: '2' });
+    assert.equal(past.statusCode, 400);
+    assert.match(past.body, /href="#targetMonth-month">Target month must be this month or later/);
+
+    assert.equal((await admin.post(`/forward-plan/${item.id}/status`, { status: 'withdrawn', version: '2' })).statusCode, 303);
+    const withdrawn = await admin.post(`/forward-plan/${item.id}/edit`, { title: 'Back again', target: 'months', targetMonths: '3', version: '3' });
+    assert.equal(withdrawn.statusCode, 400);
+    assert.match(withdrawn.body, /This item is withdrawn: put it back on the plan before changing it/);
+    const member = await new Agent(t.app).signInAs('member');
+    assert.equal((await member.get(`/forward-plan/${item.id}/edit`)).statusCode, 403);
   });
 
   test('matters arising at the next meeting lists the open actions of the last one, with their status', async () => {

@@ -459,13 +459,9 @@ export function actionRoutes(app: FastifyInstance, ctx: AppContext): void {
     const values = { bodyId: body ? String(body.id) : '', target: 'month' };
     return reply.render('actions/views/forward-plan-form.njk', { title: 'Add to the forward plan', values, ...(await planFormData(values)) });
   });
-  app.post('/forward-plan/new', { config: { permission: 'actions:manage' } }, async (request, reply) => {
-    const b = request.body as Record<string, unknown>;
-    const render = async (errors: FieldErrors) =>
-      reply.render('actions/views/forward-plan-form.njk', { title: 'Add to the forward plan', errors, values: formValues(b), ...(await planFormData(b)) }, 400);
+  /** The forward-plan form (new or change): the title, when it should come, the priorities; or field errors. */
+  const readPlanForm = (b: Record<string, unknown>) => {
     const errors: FieldErrors = {};
-    const bodyId = intId(b.bodyId);
-    if (bodyId === null) errors.bodyId = 'Select a board or group';
     const title = str(b.title);
     if (!title) errors.title = 'Enter what should come to the meeting';
     const kind = str(b.target);
@@ -486,13 +482,76 @@ export function actionRoutes(app: FastifyInstance, ctx: AppContext): void {
       if (!/^\d{1,3}$/.test(n)) errors.targetMonths = 'Enter the number of months as a whole number, like 6';
       else target = { kind: 'months', months: Number(n), from: todayInLondon() };
     } else errors.target = 'Select when the item should come to the meeting';
+    return { errors, title, target, tags: { priorityIds: idsOf(b.priorities), principleIds: [] } };
+  };
+  const planErrorField = (field: string) => (field === 'targetMonth' ? 'targetMonth-month' : field);
+
+  app.post('/forward-plan/new', { config: { permission: 'actions:manage' } }, async (request, reply) => {
+    const b = request.body as Record<string, unknown>;
+    const render = async (errors: FieldErrors) =>
+      reply.render('actions/views/forward-plan-form.njk', { title: 'Add to the forward plan', errors, values: formValues(b), ...(await planFormData(b)) }, 400);
+    const { errors, title, target, tags } = readPlanForm(b);
+    const bodyId = intId(b.bodyId);
+    if (bodyId === null) errors.bodyId = 'Select a board or group';
     if (Object.keys(errors).length) return render(errors);
     try {
-      await db.transaction().execute((tx) => service.createForwardPlanItem(tx, actorOf(request), { bodyId: bodyId!, title, target: target!, tags: { priorityIds: idsOf(b.priorities), principleIds: [] } }));
+      await db.transaction().execute((tx) => service.createForwardPlanItem(tx, actorOf(request), { bodyId: bodyId!, title, target: target!, tags }));
       const body = (await q.findBody(db, bodyId!))!;
       return reply.redirect(`/bodies/${body.slug}/forward-plan?saved=1`, 303);
     } catch (err) {
-      if (err instanceof ActionInputError) return render({ [err.field === 'targetMonth' ? 'targetMonth-month' : err.field]: err.message });
+      if (err instanceof ActionInputError) return render({ [planErrorField(err.field)]: err.message });
+      throw err;
+    }
+  });
+
+  // ------------------------------------------------------------ changing a planned item
+
+  const loadPlanItem = async (request: FastifyRequest) => {
+    const id = intId((request.params as { id: string }).id);
+    return id === null ? undefined : q.findForwardPlanItem(db, id);
+  };
+  const planEditPage = async (
+    reply: FastifyReply, item: NonNullable<Awaited<ReturnType<typeof q.findForwardPlanItem>>>, values: Record<string, unknown>, errors?: FieldErrors, status = 200,
+  ) => reply.render('actions/views/forward-plan-form.njk', {
+    title: 'Change a forward-plan item', editing: item, conflict: status === 409, errors, values, ...(await planFormData(values)),
+  }, status);
+
+  app.get('/forward-plan/:id/edit', { config: { permission: 'actions:manage' } }, async (request, reply) => {
+    const item = await loadPlanItem(request);
+    if (!item) return reply.notFound();
+    const month = item.effective_month;
+    const tags = await q.tagsOf(db, 'forward_plan_item', [item.id]);
+    // An item set "in N months" is shown as the month it came to, to be changed as a month.
+    const values = {
+      title: item.title,
+      target: item.target_kind === 'meeting' && item.target_meeting_id !== null ? 'meeting' : 'month',
+      targetMeeting: item.target_meeting_id === null ? '' : String(item.target_meeting_id),
+      'targetMonth-month': String(Number(month.slice(5, 7))),
+      'targetMonth-year': month.slice(0, 4),
+      priorities: tags.filter((t) => t.priority_id).map((t) => String(t.priority_id)),
+      version: String(item.version),
+    };
+    return planEditPage(reply, item, values);
+  });
+
+  app.post('/forward-plan/:id/edit', { config: { permission: 'actions:manage' } }, async (request, reply) => {
+    const item = await loadPlanItem(request);
+    if (!item) return reply.notFound();
+    const b = request.body as Record<string, unknown>;
+    const { errors, title, target, tags } = readPlanForm(b);
+    const version = intId(b.version);
+    if (version === null) errors.title = 'The form could not be read. Reload the page and try again';
+    if (Object.keys(errors).length) return planEditPage(reply, item, formValues(b), errors, 400);
+    try {
+      await db.transaction().execute((tx) => service.editForwardPlanItem(tx, actorOf(request), { itemId: item.id, version: version!, title, target: target!, tags }));
+      return reply.redirect(`/bodies/${item.body_slug}/forward-plan?saved=1`, 303);
+    } catch (err) {
+      if (err instanceof service.ActionConflictError) {
+        // What was typed is kept; the page shows the item as now saved, and carries its version.
+        const now = (await q.findForwardPlanItem(db, item.id))!;
+        return planEditPage(reply, now, { ...formValues(b), version: String(now.version) }, { title: err.message }, 409);
+      }
+      if (err instanceof ActionInputError) return planEditPage(reply, item, formValues(b), { [planErrorField(err.field)]: err.message }, err.field === 'forwardPlanItem' ? 404 : 400);
       throw err;
     }
   });

@@ -396,6 +396,40 @@ export async function createForwardPlanItem(tx: Tx, actor: Actor, input: CreateF
   return { id: row.id };
 }
 
+export interface EditForwardPlanItemInput {
+  itemId: number;
+  /** The item's version the form was loaded with. */
+  version: number;
+  title: string;
+  target: ForwardPlanTarget;
+  tags?: Tags;
+  today?: string | Date;
+}
+
+/**
+ * Changes a planned forward-plan item's wording, target and tags, if nobody has changed it since
+ * `version`. The target is checked against today (a meeting not yet held, this month or later). An item
+ * on an agenda, done or withdrawn is not changed here: put it back on the plan first.
+ */
+export async function editForwardPlanItem(tx: Tx, actor: Actor, input: EditForwardPlanItemInput): Promise<void> {
+  const item = await q.forwardPlanRowForUpdate(tx, input.itemId);
+  if (!item) throw new ActionInputError('forwardPlanItem', 'That forward-plan item does not exist');
+  if (item.version !== input.version) throw new ActionConflictError('Someone else changed this forward-plan item since you loaded the page. Nothing has been saved. Check it below and try again.');
+  if (item.status !== 'planned') throw new ActionInputError('title', `This item is ${item.status}: put it back on the plan before changing it`);
+  const title = cleanTitle(input.title, 'title', 'what should come to the meeting');
+  const target = await resolveTarget(tx, item.body_id, input.target, asDate(input.today), false);
+  const tags = await checkTags(tx, input.tags);
+  const after = await q.updateForwardPlanItemIfVersion(tx, item.id, input.version, { title, ...target });
+  if (!after) throw new ActionConflictError();
+  const beforeTags = await q.tagsOf(tx, 'forward_plan_item', [item.id]);
+  await q.replaceTags(tx, 'forward_plan_item', item.id, tags);
+  await recordAudit(
+    tx, actor, 'update', 'forward_plan_item', item.id,
+    { ...auditable(item), priorityIds: beforeTags.filter((t) => t.priority_id).map((t) => t.priority_id), principleIds: beforeTags.filter((t) => t.principle_id).map((t) => t.principle_id) },
+    { ...auditable(after), ...tags },
+  );
+}
+
 /** The agenda builder turned a forward-plan item into an agenda item. */
 export async function markForwardPlanItemScheduled(tx: Tx, actor: Actor, itemId: number, agendaItemId: number): Promise<void> {
   const item = await q.forwardPlanRowForUpdate(tx, itemId);
