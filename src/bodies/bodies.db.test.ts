@@ -165,6 +165,24 @@ describe('bodies: editing bodies, memberships, organisations and people', () => 
     assert.match(twoVice.body, /Councillor Jo Brennan is already the vice chair/);
     const coopted = await admin.post(`/bodies/placement-sufficiency-group/members/${price.id}/role`, { role: 'co-opted', version: String(price.version) });
     assert.equal(coopted.statusCode, 303);
+    // With no date the new role starts today: the membership keeps its role until yesterday, and a new one
+    // with the new role starts today, so the record says who held which role when.
+    const today = todayInLondon();
+    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const prices = await t.ctx.db.selectFrom('body_member').select(['role', 'start_date', 'end_date']).where('person_id', '=', person('Councillor Owen Price'))
+      .where('body_id', '=', price.body_id).orderBy('start_date').execute();
+    assert.deepEqual(prices, [
+      { role: 'member', start_date: '2026-03-01', end_date: yesterday },
+      { role: 'co-opted', start_date: today, end_date: null },
+    ]);
+    const newer = await t.ctx.db.selectFrom('body_member').selectAll().where('person_id', '=', person('Councillor Owen Price')).where('start_date', '=', today).executeTakeFirstOrThrow();
+    // From the membership's first day (or before), the role is changed in place.
+    const inPlace = await admin.post(`/bodies/placement-sufficiency-group/members/${newer.id}/role`, { role: 'member', version: String(newer.version), ...dateFields('fromDate', today) });
+    assert.equal(inPlace.statusCode, 303);
+    assert.equal((await t.ctx.db.selectFrom('body_member').select('role').where('id', '=', newer.id).executeTakeFirstOrThrow()).role, 'member');
+    const badDate = await admin.post(`/bodies/placement-sufficiency-group/members/${newer.id}/role`, { role: 'co-opted', version: String(newer.version + 1), 'fromDate-day': '31', 'fromDate-month': '2', 'fromDate-year': '2026' });
+    assert.equal(badDate.statusCode, 400);
+    assert.match(badDate.body, /href="#fromDate-day">The date the new role starts must be a real date/);
 
     const body = await admin.get('/bodies/placement-sufficiency-group');
     const chairRow = /Chair\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*([^<]+?)\s*<\/dd>/.exec(body.body);

@@ -13,7 +13,7 @@ import { checkBodyInput, checkOrganisationInput, checkPersonInput, type BodyInpu
 export { KIND_LABELS, MEMBER_ROLE_LABELS } from './presenters.js';
 
 type Form = Record<string, unknown>;
-const DATE_FIELDS = new Set(['startDate', 'endDate', 'reviewDate']);
+const DATE_FIELDS = new Set(['fromDate', 'startDate', 'endDate', 'reviewDate']);
 
 function str(v: unknown): string {
   return typeof v === 'string' ? v.trim() : Array.isArray(v) ? str(v[0]) : '';
@@ -288,8 +288,13 @@ export function bodyRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   membershipPost('/bodies/:slug/members/:id/role', async (request, b, m, version) => {
     const role = str(b.role);
-    if (!(MEMBER_ROLES as readonly string[]).includes(role)) return { role: 'Select a role' };
-    await db.transaction().execute((tx) => service.changeMemberRole(tx, actorOf(request), m.id, version, role));
+    const from = readDateInput(b, 'fromDate', 'the date the new role starts', false);
+    const errors: FieldErrors = {};
+    if (!(MEMBER_ROLES as readonly string[]).includes(role)) errors.role = 'Select a role';
+    if (from.error) errors['fromDate-day'] = from.error;
+    if (Object.keys(errors).length) return errors;
+    // No date given: the new role starts today.
+    await db.transaction().execute((tx) => service.changeMemberRole(tx, actorOf(request), m.id, version, role, from.value ?? todayInLondon()));
   });
 
   membershipPost('/bodies/:slug/members/:id/end', async (request, b, m, version) => {

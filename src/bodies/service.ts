@@ -166,15 +166,38 @@ async function loadMembership(tx: Tx, id: number) {
   return m;
 }
 
-/** Changes the role of a membership (checking one chair and one vice chair at a time). */
-export async function changeMemberRole(tx: Tx, actor: Actor, membershipId: number, version: number, role: string): Promise<void> {
+/** The day before an ISO date. */
+function dayBefore(iso: string): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Changes the role of a membership from a date (checking one chair and one vice chair at a time). From
+ * the membership's first day (or before), the role is changed in place; from a later day, the membership
+ * ends the day before and a new one with the new role starts that day, so the record keeps who held which
+ * role when (a member who became chair stays a member until then).
+ */
+export async function changeMemberRole(tx: Tx, actor: Actor, membershipId: number, version: number, role: string, from: string): Promise<void> {
   const before = await loadMembership(tx, membershipId);
   if (!isMemberRole(role)) throw new BodyInputError('role', 'Select a role');
-  await checkMembershipRules(tx, { ...before, role });
   if (before.version !== version) throw new VersionConflictError('this membership');
-  const after = await q.updateMembershipIfVersion(tx, membershipId, version, { role });
-  if (!after) throw new VersionConflictError('this membership');
-  await recordAudit(tx, actor, 'update', 'body_member', membershipId, before, after);
+  if (typeof from !== 'string' || !isRealDate(from)) throw new BodyInputError('fromDate', 'Enter the date the new role starts');
+  if (before.end_date !== null && from > before.end_date) throw new BodyInputError('fromDate', 'The new role must start on or before the last day of the membership');
+  if (role === before.role) return;
+  if (from <= before.start_date) {
+    await checkMembershipRules(tx, { ...before, role });
+    const after = await q.updateMembershipIfVersion(tx, membershipId, version, { role });
+    if (!after) throw new VersionConflictError('this membership');
+    await recordAudit(tx, actor, 'update', 'body_member', membershipId, before, after);
+    return;
+  }
+  const ended = await q.updateMembershipIfVersion(tx, membershipId, version, { end_date: dayBefore(from) });
+  if (!ended) throw new VersionConflictError('this membership');
+  const values = { body_id: before.body_id, person_id: before.person_id, role, start_date: from, end_date: before.end_date };
+  await checkMembershipRules(tx, { id: null, ...values });
+  const row = await q.insertMembership(tx, values);
+  await recordAudit(tx, actor, 'update', 'body_member', membershipId, before, ended);
+  await recordAudit(tx, actor, 'create', 'body_member', row.id, null, values);
 }
 
 /** Ends a membership on a date (the last day of membership), which may be in the future. */
