@@ -15,7 +15,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createDemoAuthority, DEMO_PEOPLE } from '../src/demo.js';
@@ -26,7 +26,7 @@ import { migrateToLatest, openDatabase } from '../src/platform/database/index.js
 import { createLogger } from '../src/platform/logging.js';
 import { buildApp } from '../src/server.js';
 import type { InputFile } from '../src/performance/ssda903/index.js';
-import { importReturn, importReturnsFromDisk } from '../src/performance/store/index.js';
+import { csvFilesIn, importReturn, importReturnsFromDisk, yearFoldersIn } from '../src/performance/store/index.js';
 import { runSynth } from '../src/performance/synth/index.js';
 
 const args = process.argv.slice(2);
@@ -54,7 +54,7 @@ const int = (n: number) => Math.round(n).toLocaleString('en-GB');
 const gb = (b: number) => `${fmt(b / 1024 ** 3, 2)} GB`;
 
 async function filesIn(dir: string): Promise<InputFile[]> {
-  const names = (await readdir(dir)).filter((n) => n.endsWith('.csv')).sort();
+  const names = await csvFilesIn(dir);
   return Promise.all(names.map(async (n) => ({ name: n, content: createReadStream(path.join(dir, n), { highWaterMark: 1 << 20 }), size: (await stat(path.join(dir, n))).size })));
 }
 
@@ -98,10 +98,7 @@ async function runScale(scale: string, children: number, years: number): Promise
     // The first load of an authority's history: every year in one transaction, as
     // `spotlight import-903 --years DIR` does it (importReturnsFromDisk: reading in a worker thread one
     // year ahead of the storing), the figures of all years computed once at the end.
-    const input = await Promise.all(yearList.map(async (year) => {
-      const dir = path.join(tmp, 'synth', String(year));
-      return { year, files: (await readdir(dir)).filter((n) => n.endsWith('.csv')).sort().map((n) => ({ name: n, path: path.join(dir, n) })) };
-    }));
+    const input = (await yearFoldersIn(path.join(tmp, 'synth'))).filter((y) => yearList.includes(y.year));
     t = performance.now();
     const all = await importReturnsFromDisk(h.db, SYSTEM_ACTOR, input, {
       pglite: h.pglite,

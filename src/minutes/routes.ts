@@ -22,9 +22,12 @@ function intId(v: unknown): number | null {
   return /^\d{1,9}$/.test(s) ? Number(s) : null;
 }
 
+/** The version a form was loaded with (a hidden field): its absence means the form was tampered with or stale. */
+const formVersion = z.string({ error: 'The form could not be read. Reload the page and try again' }).regex(/^\d{1,9}$/, { error: 'The form could not be read. Reload the page and try again' });
+
 const minutesForm = z.object({
   minutes: z.string({ error: 'Enter the minutes' }).max(service.MAX_MINUTES, { error: 'Minutes must be 50,000 characters or fewer' }),
-  minutes_version: z.string({ error: 'The form could not be read. Reload the page and try again' }).regex(/^\d{1,9}$/, { error: 'The form could not be read. Reload the page and try again' }),
+  minutes_version: formVersion,
 });
 
 const resolutionBase = z.object({
@@ -39,7 +42,7 @@ const outcomeField = z.object({
 const resolutionEdit = z.object({
   number: resolutionBase.shape.number,
   text: resolutionBase.shape.text,
-  version: z.string({ error: 'The form could not be read. Reload the page and try again' }).regex(/^\d{1,9}$/, { error: 'The form could not be read. Reload the page and try again' }),
+  version: formVersion,
 });
 
 /** Reads the "add a resolution" form into the service's input, or field errors. */

@@ -3,7 +3,7 @@
  * Messages for people go to stderr (with a progress bar when it is a terminal), results to stdout.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { once } from 'node:events';
 import type { CliCommand } from '../platform/capability.js';
@@ -13,7 +13,7 @@ import { exchangeCsv } from './indicators/index.js';
 import { reportLines } from './ssda903/report.js';
 import type { Issue } from './ssda903/issues.js';
 import {
-  importReturn, importReturnsFromDisk, indicatorValues, loadPostcodes, PerformanceInputError, setPopulation, yearsHeld,
+  csvFilesIn, importReturn, importReturnsFromDisk, indicatorValues, yearFoldersIn, loadPostcodes, PerformanceInputError, setPopulation, yearsHeld,
   type DiskYear, type ImportProgress, type ImportSummary, type InputFile,
 } from './store/index.js';
 import { runSynth, SynthArgsError } from './synth/index.js';
@@ -60,8 +60,7 @@ async function inputFiles(paths: string[]): Promise<InputFile[]> {
   for (const p of paths) {
     const s = await stat(p);
     if (s.isDirectory()) {
-      const names = (await readdir(p)).filter((n) => /\.csv$/i.test(n)).sort();
-      for (const n of names) {
+      for (const n of await csvFilesIn(p)) {
         const full = join(p, n);
         out.push({ name: n, content: createReadStream(full, { highWaterMark: 1 << 20 }), size: (await stat(full)).size });
       }
@@ -83,12 +82,6 @@ function where(i: Issue): string {
 
 const IMPORT_USAGE = 'spotlight import-903 --year YEAR DIR [--report FILE]  |  spotlight import-903 --years DIR [--report FILE]';
 
-/** The year folders (named 2021, 2022, …) in a directory, oldest first. */
-async function yearFolders(dir: string): Promise<number[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory() && parseYear(e.name) !== null).map((e) => Number(e.name)).sort((a, b) => a - b);
-}
-
 function summaryLines(s: ImportSummary, importId: number): string[] {
   const lines = [`Imported the SSDA903 return for ${s.year - 1}-${String(s.year % 100).padStart(2, '0')} (import ${importId}).`];
   for (const f of s.files) lines.push(`  ${f.table.padEnd(15)} ${String(f.rows).padStart(9)} rows  ${f.name}`);
@@ -106,16 +99,11 @@ function computedLine(figures: number, years: number[], ms: number): string {
 async function importYears(dir: string, report: string | undefined, ctx: Parameters<CliCommand['run']>[1]): Promise<number> {
   let input: DiskYear[];
   try {
-    const years = await yearFolders(dir);
-    if (years.length === 0) {
+    input = await yearFoldersIn(dir);
+    if (input.length === 0) {
       console.error(`spotlight import-903: ${dir} holds no year folders (named 2021, 2022, … after the year ending 31 March)`);
       return 1;
     }
-    input = await Promise.all(years.map(async (year) => {
-      const folder = join(dir, String(year));
-      const names = (await readdir(folder)).filter((n) => /\.csv$/i.test(n)).sort();
-      return { year, files: names.map((n) => ({ name: `${year}/${n}`, path: join(folder, n) })) };
-    }));
   } catch (err) {
     console.error(`spotlight import-903: ${(err as Error).message}`);
     return 1;

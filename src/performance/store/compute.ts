@@ -24,8 +24,14 @@ export async function yearsHeld(db: Db): Promise<number[]> {
   return rows.map((r) => r.year);
 }
 
+type Centroids = Map<string, { easting: number; northing: number }>;
+
+function centroids(rows: readonly { postcode: string; easting: number; northing: number }[]): Centroids {
+  return new Map(rows.map((r) => [r.postcode, { easting: r.easting, northing: r.northing }]));
+}
+
 /** Centroids of the postcodes the history uses (the authority's table may hold the whole country). */
-export async function postcodesFor(db: Db): Promise<Map<string, { easting: number; northing: number }>> {
+async function postcodesFor(db: Db): Promise<Centroids> {
   const { rows } = await sql<{ postcode: string; easting: number; northing: number }>`
     select p.postcode, p.easting, p.northing from perf_postcode p
     where p.postcode in (
@@ -33,15 +39,15 @@ export async function postcodesFor(db: Db): Promise<Map<string, { easting: numbe
       union
       select upper(replace(pl_post, ' ', '')) from perf_episode where pl_post is not null
     )`.execute(db);
-  return new Map(rows.map((r) => [r.postcode, { easting: r.easting, northing: r.northing }]));
+  return centroids(rows);
 }
 
 /** Centroids of the given postcode keys (as postcodesFor finds them for the keys the history uses). */
-export async function postcodesOf(db: Db, keys: readonly string[]): Promise<Map<string, { easting: number; northing: number }>> {
+export async function postcodesOf(db: Db, keys: readonly string[]): Promise<Centroids> {
   if (keys.length === 0) return new Map();
   const { rows } = await sql<{ postcode: string; easting: number; northing: number }>`
     select postcode, easting, northing from perf_postcode where postcode = any(${keys}::text[])`.execute(db);
-  return new Map(rows.map((r) => [r.postcode, { easting: r.easting, northing: r.northing }]));
+  return centroids(rows);
 }
 
 /** Population aged 0–17 per year (indicator 2). */

@@ -5,7 +5,7 @@
 export { importReturn, importReturns, storeFileSet, type YearFiles, type ImportYearsResult, type ImportOptions, type ImportProgress, type ImportResult, type ImportSummary } from './import.js';
 export { recomputeAll, yearsHeld, type ComputeResult } from './compute.js';
 export { HeldInMemory } from './held.js';
-export { importReturnsFromDisk, type DiskYear } from './pipeline.js';
+export { csvFilesIn, importReturnsFromDisk, yearFoldersIn, type DiskYear } from './pipeline.js';
 export {
   indicatorValues, latestImport, getImport, listImports, listWarnings, allWarnings, populations, postcodeCount,
   type IndicatorValue, type ImportRecord,

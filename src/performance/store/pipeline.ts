@@ -10,7 +10,8 @@
  * On PostgreSQL (no `pglite`) it is importReturns reading the same files.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { Actor } from '../../platform/audit.js';
 import { startTsWorker } from '../../platform/workers.js';
 import { populationsOf, postcodesOf, recomputeAll, replaceFigures } from './compute.js';
@@ -26,6 +27,25 @@ export interface DiskYear {
   year: number;
   /** Each file's name (as reported and recorded) and path. */
   files: { name: string; path: string }[];
+}
+
+/** The names of the CSV files in a directory, in name order. */
+export async function csvFilesIn(dir: string): Promise<string[]> {
+  return (await readdir(dir)).filter((n) => /\.csv$/i.test(n)).sort();
+}
+
+/**
+ * The year folders of a directory (named after the collection year: 2021, 2022, …, as `spotlight synth`
+ * writes them), oldest first, each with its CSV files named `<year>/<file>`.
+ */
+export async function yearFoldersIn(dir: string): Promise<DiskYear[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const years = entries.filter((e) => e.isDirectory() && /^\d{4}$/.test(e.name) && Number(e.name) >= 1900 && Number(e.name) <= 2200)
+    .map((e) => Number(e.name)).sort((a, b) => a - b);
+  return Promise.all(years.map(async (year) => {
+    const folder = path.join(dir, String(year));
+    return { year, files: (await csvFilesIn(folder)).map((n) => ({ name: `${year}/${n}`, path: path.join(folder, n) })) };
+  }));
 }
 
 /** The worker's messages, awaited one at a time (progress passed on as it comes). */
